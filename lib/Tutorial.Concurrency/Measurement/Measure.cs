@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Tutorial.Concurrency.Measurement;
+
+/// <summary>Stopwatch helpers for the lessons: time one run, repeat a run, or time jobs one after another as a baseline.</summary>
+public static class Measure
+{
+    /// <summary>Times one run of <paramref name="action"/>.</summary>
+    /// <param name="action">What to time.</param>
+    /// <returns>The elapsed wall-clock time.</returns>
+    public static async Task<TimeSpan> TimeAsync(Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var start = Stopwatch.GetTimestamp();
+        await action();
+        return Stopwatch.GetElapsedTime(start);
+    }
+
+    /// <summary>Times one run of synchronous <paramref name="action"/>.</summary>
+    /// <param name="action">What to time.</param>
+    /// <returns>The elapsed wall-clock time.</returns>
+    public static TimeSpan Time(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var start = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(start);
+    }
+
+    /// <summary>Times <paramref name="action"/> <paramref name="repetitions"/> times, after <paramref name="warmups"/> untimed runs.</summary>
+    /// <param name="repetitions">How many timed runs (at least 1).</param>
+    /// <param name="action">What to time.</param>
+    /// <param name="warmups">Untimed runs first, so JIT compilation and thread-pool growth do not count.</param>
+    /// <returns>The timings.</returns>
+    public static async Task<Samples> RepeatAsync(int repetitions, Func<Task> action, int warmups = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(warmups);
+        ArgumentNullException.ThrowIfNull(action);
+        for (var i = 0; i < warmups; i++)
+            await action();
+        var times = new TimeSpan[repetitions];
+        for (var i = 0; i < repetitions; i++)
+            times[i] = await TimeAsync(action);
+        return new Samples(times);
+    }
+
+    /// <summary>The sequential baseline: runs job 0, 1, ... <paramref name="jobs"/>-1 one after another on one lane and records each.</summary>
+    /// <param name="jobs">How many jobs.</param>
+    /// <param name="job">One job, given its id.</param>
+    /// <param name="timeline">Where to record; a new timeline when null.</param>
+    /// <returns>The timeline the jobs were recorded on (lane <c>main</c>).</returns>
+    public static async Task<Timeline> SequentiallyAsync(int jobs, Func<int, Task> job, Timeline? timeline = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(jobs);
+        ArgumentNullException.ThrowIfNull(job);
+        timeline ??= new Timeline();
+        for (var id = 0; id < jobs; id++)
+        {
+            var jobId = id;
+            await timeline.TrackAsync("main", jobId, () => job(jobId));
+        }
+        return timeline;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Threading.Channels;
+
+namespace Tutorial.Concurrency;
+
+/// <summary>Fan-in: merges several channels into one, the way a Go program starts one forwarding goroutine per input.</summary>
+public static class FanIn
+{
+    /// <summary>
+    /// Merges <paramref name="inputs"/> into one reader that yields every item of every input and completes once
+    /// all inputs have completed. Items keep their order within one input; across inputs they interleave.
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="inputs">The channels to merge.</param>
+    /// <param name="cancellationToken">Stops forwarding; the merged channel then completes with an <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The merged reader. If an input completes with an error, the merged reader completes with that error after the other inputs are drained.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or one of its elements is null.</exception>
+    public static ChannelReader<T> Merge<T>(IEnumerable<ChannelReader<T>> inputs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var sources = inputs.ToArray();
+        for (var i = 0; i < sources.Length; i++)
+        {
+            if (sources[i] is null)
+                throw new ArgumentNullException(nameof(inputs), $"Input channel {i} is null.");
+        }
+
+        // Capacity 1 keeps backpressure: a slow reader of the merged channel slows every input's forwarder.
+        var merged = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = false, SingleWriter = false });
+        var forwarders = sources.Select(source => ForwardAsync(source, merged.Writer, cancellationToken)).ToArray();
+        _ = Task.WhenAll(forwarders).ContinueWith(
+            all => merged.Writer.TryComplete(all.Exception?.InnerExceptions.FirstOrDefault()),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return merged.Reader;
+    }
+
+    /// <summary>Merges <paramref name="inputs"/> into one reader (see <see cref="Merge{T}(IEnumerable{ChannelReader{T}}, CancellationToken)"/>).</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="inputs">The channels to merge.</param>
+    /// <returns>The merged reader.</returns>
+    public static ChannelReader<T> Merge<T>(params ChannelReader<T>[] inputs) => Merge((IEnumerable<ChannelReader<T>>)inputs);
+
+    private static async Task ForwardAsync<T>(ChannelReader<T> source, ChannelWriter<T> target, CancellationToken cancellationToken)
+    {
+        while (await source.WaitToReadAsync(cancellationToken))
+        {
+            while (source.TryRead(out var item))
+                await target.WriteAsync(item, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace Tutorial.Concurrency;
+
+/// <summary>
+/// Go's worker pool: a fixed number of workers take jobs from a bounded job channel and stream their outcomes
+/// on a result channel, with retries, a dead-letter queue and cancellation on top.
+/// </summary>
+/// <typeparam name="TIn">The job input type.</typeparam>
+/// <typeparam name="TOut">The result value type.</typeparam>
+/// <remarks>
+/// <para>Life cycle: submit jobs (<see cref="SubmitAsync"/> waits while the job channel is full: backpressure), then
+/// <see cref="Complete"/> (Go's <c>close(jobs)</c>). Workers drain the queue and exit, and then <see cref="Results"/> and
+/// <see cref="DeadLetters"/> complete and <see cref="Completion"/> finishes: a graceful shutdown.</para>
+/// <para>Every accepted job ends in exactly one place:</para>
+/// <list type="bullet">
+/// <item><see cref="Results"/>: it succeeded (perhaps after retries);</item>
+/// <item><see cref="DeadLetters"/>: it failed on every allowed attempt, or with an error that may not be retried;</item>
+/// <item><see cref="NotProcessed"/>: the pool was cancelled before the job finished.</item>
+/// </list>
+/// <para>So, once <see cref="Completion"/> has finished, <c>Submitted == Succeeded + DeadLettered + NotProcessed.Count</c>.</para>
+/// <para>Cancellation (<see cref="Cancel"/> or the token given at start) stops workers from taking new jobs and cancels the
+/// token passed to running jobs; jobs still queued, and running jobs that end by observing that token, are reported in
+/// <see cref="NotProcessed"/>.</para>
+/// </remarks>
+public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
+{
+    private readonly Func<TIn, CancellationToken, ValueTask<TOut>> _work;
+    private readonly WorkerPoolOptions _options;
+    private readonly Channel<Job<TIn>> _jobs;
+    private readonly Channel<Result<TOut>> _results;
+    private readonly Channel<DeadLetter<TIn>> _deadLetters;
+    private readonly ConcurrentQueue<Job<TIn>> _notProcessed = new();
+    private readonly CancellationTokenSource _cancellation;
+    private readonly CancellationTokenRegistration _closeJobsOnCancel;
+    private int _nextId = -1;
+    private int _submitted;
+    private int _succeeded;
+    private int _deadLettered;
+    private volatile bool _completeCalled;
+
+    internal WorkerPool(int workerCount, Func<TIn, CancellationToken, ValueTask<TOut>> work, WorkerPoolOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        options ??= new WorkerPoolOptions();
+        options.Validate(workerCount);
+
+        _work = work;
+        _options = options;
+        WorkerCount = workerCount;
+        _jobs = Channel.CreateBounded<Job<TIn>>(new BoundedChannelOptions(options.JobCapacity ?? workerCount)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = workerCount == 1,
+        });
+        // Results are unbounded so a reader that only starts reading after Complete() can never deadlock the workers;
+        // the bounded job channel is what limits memory.
+        _results = Channel.CreateUnbounded<Result<TOut>>(new UnboundedChannelOptions { SingleWriter = workerCount == 1 });
+        _deadLetters = Channel.CreateUnbounded<DeadLetter<TIn>>();
+
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Closing the job channel on cancellation wakes idle workers without a token registration per wait.
+        _closeJobsOnCancel = _cancellation.Token.Register(static state => ((Channel<Job<TIn>>)state!).Writer.TryComplete(), _jobs);
+
+        var workers = new Task[workerCount];
+        for (var i = 0; i < workerCount; i++)
+        {
+            var worker = i + 1;
+            workers[i] = Task.Run(() => WorkAsync(worker));
+        }
+        Completion = ShutDownAfterAsync(workers);
+    }
+
+    /// <summary>The number of workers (Go: the number of worker goroutines).</summary>
+    public int WorkerCount { get; }
+
+    /// <summary>Successful outcomes, in the order jobs finish (not the order they were submitted).</summary>
+    public ChannelReader<Result<TOut>> Results => _results.Reader;
+
+    /// <summary>Jobs that failed on every allowed attempt: the dead-letter queue.</summary>
+    public ChannelReader<DeadLetter<TIn>> DeadLetters => _deadLetters.Reader;
+
+    /// <summary>Jobs accepted but never finished because the pool was cancelled. Final once <see cref="Completion"/> has finished.</summary>
+    public IReadOnlyList<Job<TIn>> NotProcessed => _notProcessed.ToArray();
+
+    /// <summary>How many jobs were accepted.</summary>
+    public int Submitted => Volatile.Read(ref _submitted);
+
+    /// <summary>How many jobs have produced a successful result so far.</summary>
+    public int Succeeded => Volatile.Read(ref _succeeded);
+
+    /// <summary>How many jobs have gone to the dead-letter queue so far.</summary>
+    public int DeadLettered => Volatile.Read(ref _deadLettered);
+
+    /// <summary>Finishes when every worker has exited and <see cref="Results"/> and <see cref="DeadLetters"/> are complete.</summary>
+    public Task Completion { get; }
+
+    /// <summary>The token passed to every job; cancelled by <see cref="Cancel"/> or by the token given at start.</summary>
+    public CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>Submits a job, waiting while the job channel is full (Go: <c>jobs &lt;- job</c>).</summary>
+    /// <param name="input">The job's input.</param>
+    /// <param name="cancellationToken">Abandons the wait for room; the job is then not submitted.</param>
+    /// <returns>The id given to the job: unique within the pool and increasing in submission order (a refused submission uses up an id).</returns>
+    /// <exception cref="InvalidOperationException"><see cref="Complete"/> was already called: <c>submit on completed worker pool</c>.</exception>
+    /// <exception cref="OperationCanceledException">The pool or <paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<int> SubmitAsync(TIn input, CancellationToken cancellationToken = default)
+    {
+        ThrowIfClosed();
+        var job = new Job<TIn>(Interlocked.Increment(ref _nextId), input);
+        try
+        {
+            await _jobs.Writer.WriteAsync(job, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            ThrowIfClosed();
+            throw;
+        }
+        Interlocked.Increment(ref _submitted);
+        return job.Id;
+    }
+
+    /// <summary>Submits a job if there is room right now, without waiting.</summary>
+    /// <param name="input">The job's input.</param>
+    /// <param name="jobId">The id given to the job, or -1 when it was not accepted.</param>
+    /// <returns>True when the job was accepted; false when the job channel is full, completed or cancelled.</returns>
+    public bool TrySubmit(TIn input, out int jobId)
+    {
+        jobId = -1;
+        if (_completeCalled || _cancellation.IsCancellationRequested)
+            return false;
+        var job = new Job<TIn>(Interlocked.Increment(ref _nextId), input);
+        if (!_jobs.Writer.TryWrite(job))
+            return false;
+        Interlocked.Increment(ref _submitted);
+        jobId = job.Id;
+        return true;
+    }
+
+    /// <summary>No more jobs will be submitted (Go: <c>close(jobs)</c>): workers finish the queue, then exit. Calling it again does nothing.</summary>
+    public void Complete()
+    {
+        _completeCalled = true;
+        _jobs.Writer.TryComplete();
+    }
+
+    /// <summary>Stops the pool: no new jobs start, running jobs see their token cancelled, queued jobs become <see cref="NotProcessed"/>.</summary>
+    public void Cancel() => _cancellation.Cancel();
+
+    /// <summary>Completes the pool (graceful shutdown) and waits for <see cref="Completion"/>.</summary>
+    /// <returns>A task that finishes when the pool has shut down.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        Complete();
+        try
+        {
+            await Completion;
+        }
+        finally
+        {
+            _closeJobsOnCancel.Dispose();
+            _cancellation.Dispose();
+        }
+    }
+
+    private void ThrowIfClosed()
+    {
+        _cancellation.Token.ThrowIfCancellationRequested();
+        if (_completeCalled)
+            throw new InvalidOperationException("submit on completed worker pool: Complete() was already called, so no more jobs are accepted.");
+    }
+
+    private async Task WorkAsync(int worker)
+    {
+        var jobs = _jobs.Reader;
+        var token = _cancellation.Token;
+        while (await jobs.WaitToReadAsync())
+        {
+            while (!token.IsCancellationRequested && jobs.TryRead(out var job))
+                await ProcessAsync(job, worker, token);
+            if (token.IsCancellationRequested)
+                return;
+        }
+    }
+
+    private async ValueTask ProcessAsync(Job<TIn> job, int worker, CancellationToken token)
+    {
+        List<Exception>? errors = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var timeline = _options.Timeline;
+            var started = timeline?.Now ?? default;
+            try
+            {
+                var value = await _work(job.Input, token);
+                timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: true);
+                _results.Writer.TryWrite(Result<TOut>.Success(job.Id, value, attempt));
+                Interlocked.Increment(ref _succeeded);
+                return;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: false);
+                _notProcessed.Enqueue(job);
+                return;
+            }
+            catch (Exception e)
+            {
+                timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: false);
+                (errors ??= []).Add(e);
+                var retry = attempt < _options.MaxAttempts && (_options.ShouldRetry?.Invoke(e) ?? true);
+                if (retry && token.IsCancellationRequested)
+                {
+                    _notProcessed.Enqueue(job);
+                    return;
+                }
+                if (!retry)
+                {
+                    _deadLetters.Writer.TryWrite(new DeadLetter<TIn>(job, errors));
+                    Interlocked.Increment(ref _deadLettered);
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task ShutDownAfterAsync(Task[] workers)
+    {
+        Exception? failure = null;
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (Exception e)
+        {
+            // Only a bug in the pool itself (or a throwing ShouldRetry) gets here; surface it rather than hang readers.
+            failure = e;
+        }
+
+        // After cancellation, whatever is still queued was accepted but never started.
+        _jobs.Writer.TryComplete();
+        while (_jobs.Reader.TryRead(out var job))
+            _notProcessed.Enqueue(job);
+
+        _results.Writer.TryComplete(failure);
+        _deadLetters.Writer.TryComplete(failure);
+        if (failure is not null)
+            throw failure;
+    }
+}

@@ -1,0 +1,65 @@
+namespace Tutorial.Concurrency;
+
+/// <summary>Starts <see cref="WorkerPool{TIn, TOut}"/>s, and runs a whole batch through one.</summary>
+public static class WorkerPool
+{
+    /// <summary>Starts <paramref name="workerCount"/> workers that run <paramref name="work"/> on each submitted job.</summary>
+    /// <typeparam name="TIn">The job input type.</typeparam>
+    /// <typeparam name="TOut">The result value type.</typeparam>
+    /// <param name="workerCount">How many jobs may run at once (at least 1).</param>
+    /// <param name="work">The work for one job; it receives the pool's cancellation token.</param>
+    /// <param name="options">Queue size, retries and recording; <c>null</c> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the whole pool.</param>
+    /// <returns>The running pool.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workerCount"/> is less than 1, or an option is out of range.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="work"/> is null.</exception>
+    public static WorkerPool<TIn, TOut> Start<TIn, TOut>(
+        int workerCount,
+        Func<TIn, CancellationToken, ValueTask<TOut>> work,
+        WorkerPoolOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        new(workerCount, work, options, cancellationToken);
+
+    /// <summary>
+    /// Runs every input through a new pool of <paramref name="workerCount"/> workers: submits them in order, completes the
+    /// pool, and collects every outcome.
+    /// </summary>
+    /// <typeparam name="TIn">The job input type.</typeparam>
+    /// <typeparam name="TOut">The result value type.</typeparam>
+    /// <param name="inputs">The jobs, in submission order (ids 0, 1, 2, ...).</param>
+    /// <param name="workerCount">How many jobs may run at once (at least 1).</param>
+    /// <param name="work">The work for one job.</param>
+    /// <param name="options">Queue size, retries and recording; <c>null</c> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the run: jobs not finished are reported as not processed, not thrown.</param>
+    /// <returns>The report: results, dead letters and jobs not processed, every input accounted for once.</returns>
+    public static async Task<WorkerPoolReport<TIn, TOut>> RunAsync<TIn, TOut>(
+        IEnumerable<TIn> inputs,
+        int workerCount,
+        Func<TIn, CancellationToken, ValueTask<TOut>> work,
+        WorkerPoolOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        await using var pool = Start(workerCount, work, options, cancellationToken);
+
+        // Read while submitting, as a Go main routine would with a small results buffer.
+        var results = pool.Results.ToListAsync(CancellationToken.None);
+        var deadLetters = pool.DeadLetters.ToListAsync(CancellationToken.None);
+        foreach (var input in inputs)
+        {
+            if (pool.CancellationToken.IsCancellationRequested)
+                break;
+            try
+            {
+                await pool.SubmitAsync(input, CancellationToken.None);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        pool.Complete();
+        await pool.Completion;
+        return new WorkerPoolReport<TIn, TOut>(pool.Submitted, await results, await deadLetters, pool.NotProcessed);
+    }
+}

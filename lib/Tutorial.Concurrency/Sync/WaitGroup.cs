@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+
+namespace Tutorial.Concurrency;
+
+/// <summary>
+/// Go's <c>sync.WaitGroup</c>: a counter of outstanding work that one or more callers can wait on.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Add"/> raises the counter before work starts, <see cref="Done"/> lowers it when a piece of
+/// work ends (call it in a <c>finally</c> block, the C# spelling of Go's <c>defer wg.Done()</c>), and
+/// <see cref="Wait"/> or <see cref="WaitAsync(CancellationToken)"/> return once the counter is zero.
+/// Waiting at zero returns at once, and the group can be reused after it reaches zero.
+/// </para>
+/// <para>
+/// Like Go, the counter may never go below zero: doing so throws
+/// <see cref="InvalidOperationException"/> with Go's message <c>sync: negative WaitGroup counter</c>.
+/// </para>
+/// <para>
+/// <see cref="Go(Func{Task})"/> is Go 1.25's <c>wg.Go(f)</c>: Add(1), start the work, Done when it ends.
+/// Go crashes the program when such a function panics; .NET must not lose the exception either, so a
+/// failed task's exception is kept and thrown, inside an <see cref="AggregateException"/>, by the next
+/// wait that sees the counter reach zero (the group is then clear of those errors and reusable).
+/// </para>
+/// <para>In idiomatic C#, <c>await Task.WhenAll(tasks)</c> does the same job when you hold the tasks.</para>
+/// </remarks>
+public sealed class WaitGroup
+{
+    private int _count;
+
+    // Created by the first waiter that finds work outstanding; completed and cleared when the counter reaches zero.
+    private TaskCompletionSource? _zero;
+
+    private readonly ConcurrentQueue<Exception> _faults = new();
+
+    /// <summary>The number of pieces of work still outstanding.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Adds <paramref name="delta"/> (which may be negative) to the counter.</summary>
+    /// <param name="delta">How many pieces of work start (positive) or end (negative).</param>
+    /// <exception cref="InvalidOperationException">The counter would go below zero: <c>sync: negative WaitGroup counter</c>.</exception>
+    public void Add(int delta)
+    {
+        var now = Interlocked.Add(ref _count, delta);
+        if (now < 0)
+        {
+            // Undo, so that one misuse does not poison every later wait.
+            Interlocked.Add(ref _count, -delta);
+            throw new InvalidOperationException("sync: negative WaitGroup counter");
+        }
+
+        // Interlocked.Add is a full fence, so this read cannot miss a waiter that registered before the
+        // counter reached zero; a waiter registering later re-reads the counter itself (see WaitAsync).
+        if (now == 0 && Volatile.Read(ref _zero) is not null)
+            ReleaseWaiters();
+    }
+
+    /// <summary>Marks one piece of work as finished: <c>Add(-1)</c>.</summary>
+    /// <exception cref="InvalidOperationException">Called more times than work was added.</exception>
+    public void Done() => Add(-1);
+
+    /// <summary>Blocks the calling thread until the counter is zero (Go's <c>wg.Wait()</c>).</summary>
+    /// <remarks>Prefer <see cref="WaitAsync(CancellationToken)"/> in async code: this overload holds a thread while it waits.</remarks>
+    /// <exception cref="AggregateException">Work started with <see cref="Go(Func{Task})"/> threw.</exception>
+    public void Wait() => WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Waits, without blocking a thread, until the counter is zero.</summary>
+    /// <param name="cancellationToken">Stops the wait (not the work) when cancelled.</param>
+    /// <returns>A task that completes when the counter reaches zero.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled first.</exception>
+    /// <exception cref="AggregateException">Work started with <see cref="Go(Func{Task})"/> threw.</exception>
+    public Task WaitAsync(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _count) == 0)
+            return ThrowCollectedFaults() ?? Task.CompletedTask;
+
+        var zero = Volatile.Read(ref _zero);
+        if (zero is null)
+        {
+            var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            zero = Interlocked.CompareExchange(ref _zero, created, null) ?? created;
+        }
+
+        // The CompareExchange above is a full fence: if the counter reached zero before we registered,
+        // we see it here and release ourselves.
+        if (Volatile.Read(ref _count) == 0)
+            ReleaseWaiters();
+
+        return WaitForZeroAsync(zero.Task, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> as a counted task: Add(1), start it on the thread pool, Done when it ends.</summary>
+    /// <param name="work">The asynchronous work to run.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="work"/> is null.</exception>
+    public void Go(Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Add(1);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await work();
+            }
+            catch (Exception e)
+            {
+                _faults.Enqueue(e);
+            }
+            finally
+            {
+                Done();
+            }
+        });
+    }
+
+    /// <summary>Runs synchronous <paramref name="work"/> as a counted task on the thread pool.</summary>
+    /// <param name="work">The work to run.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="work"/> is null.</exception>
+    public void Go(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Go(() =>
+        {
+            work();
+            return Task.CompletedTask;
+        });
+    }
+
+    private void ReleaseWaiters() => Interlocked.Exchange(ref _zero, null)?.TrySetResult();
+
+    private async Task WaitForZeroAsync(Task zero, CancellationToken cancellationToken)
+    {
+        await zero.WaitAsync(cancellationToken);
+        var faults = ThrowCollectedFaults();
+        if (faults is not null)
+            await faults;
+    }
+
+    private Task? ThrowCollectedFaults()
+    {
+        if (_faults.IsEmpty)
+            return null;
+        var errors = new List<Exception>();
+        while (_faults.TryDequeue(out var e))
+            errors.Add(e);
+        return errors.Count == 0
+            ? null
+            : Task.FromException(new AggregateException("One or more tasks started with WaitGroup.Go failed.", errors));
+    }
+}
