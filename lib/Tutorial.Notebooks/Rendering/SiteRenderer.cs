@@ -75,7 +75,7 @@ public static partial class SiteRenderer
         body.Append("<p class=\"muted\">Generated ").Append(DateTime.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
             .Append(" by <code>dotnet run --project lib/Tutorial.Notebooks</code>. Charts use a local copy of plotly.js ")
             .Append(Encode(PlotlyScript.Version)).Append(" and work offline.</p>\n");
-        return Page(title, body.ToString(), header: Encode(title), usesPlotly: false);
+        return Page(title, body.ToString(), header: $"<span>{runs.Count} lessons</span><span class=\"muted\">reads offline</span>", usesPlotly: false);
     }
 
     /// <summary>The HTML of one lesson's page.</summary>
