@@ -25,11 +25,11 @@ public sealed class RunnerCommandTests
 
         Assert.True(exitCode == 0, output + error);
         Assert.Equal("", error);
-        Assert.Contains("[1/2] 01-setup-and-chart  (5 code cells)", output, StringComparison.Ordinal);
+        Assert.Contains("[1/2] 01-setup-and-chart  (7 code cells)", output, StringComparison.Ordinal);
         Assert.Contains("[2/2] 02-key-figures  (2 code cells)", output, StringComparison.Ordinal);
         Assert.Matches(@"lesson +cells +passed +failed +seconds +key figures", output);
         Assert.Matches(@"02-key-figures +2 +2 +0 +\d+\.\d +20 jobs / 5 workers = 201\.3 ms \(ideal 200 ms\); sequential = 1000 ms", output);
-        Assert.Contains("2 lessons, 7 cells: all passed", output, StringComparison.Ordinal);
+        Assert.Contains("2 lessons, 9 cells: all passed", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outFolder, "notebooks", "01-setup-and-chart.ipynb")));
         Assert.True(File.Exists(Path.Combine(outFolder, "notebooks", "02-key-figures.ipynb")));
         Assert.True(File.Exists(Path.Combine(outFolder, "site", "index.html")));

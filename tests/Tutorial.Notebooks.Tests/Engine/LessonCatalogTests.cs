@@ -42,7 +42,7 @@ public sealed class LessonCatalogTests
     {
         var found = LessonCatalog.Discover(TestPaths.BrokenNotebooks);
 
-        Assert.Equal(["01", "02", "03", "04", "05"], found.Select(l => l.Number));
+        Assert.Equal(["01", "02", "03", "04", "05", "06"], found.Select(l => l.Number));
         Assert.Empty(LessonCatalog.Discover(Path.Combine(TestPaths.BrokenNotebooks, "missing")));
     }
 

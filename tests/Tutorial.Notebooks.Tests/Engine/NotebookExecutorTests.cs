@@ -14,7 +14,7 @@ public sealed class NotebookExecutorTests
 
         NotebookAssert.RanCleanly(run);
         Assert.True(run.Succeeded);
-        Assert.Equal(5, run.CodeCells.Count());
+        Assert.Equal(7, run.CodeCells.Count());
         Assert.All(run.CodeCells, c => Assert.Equal(CellStatus.Passed, c.Status));
         Assert.Contains("hello notebook from Tutorial.Concurrency", run.CellContaining("Greeter.Hello").StandardOutput);
     }
@@ -102,6 +102,29 @@ public sealed class NotebookExecutorTests
         Assert.Equal("cell 3 did not finish within 8 s (the per-cell timeout); the kernel was stopped and the remaining cells were not run", hung.Error);
         Assert.Equal("waiting forever\n", hung.StandardOutput);
         Assert.Equal(CellStatus.NotRun, run.Cell(4).Status);
+    }
+
+    [Fact]
+    public async Task Setup_cell_1_can_run_twice_and_charts_still_work()
+    {
+        var run = await NotebookRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
+
+        Assert.Equal(run.Cell(2).Cell.Source, run.Cell(10).Cell.Source);
+        Assert.Equal(CellStatus.Passed, run.Cell(10).Status);
+        Assert.Contains(run.Cell(11).Outputs, o => o.IsChart);
+    }
+
+    [Fact]
+    public async Task Setup_cell_1_says_in_one_sentence_how_to_build_a_missing_library()
+    {
+        var run = await new NotebookExecutor().RunAsync(TestPaths.Broken("06-library-missing"));
+
+        var failure = Assert.IsType<CellResult>(run.FirstFailure);
+        Assert.Equal(2, failure.Number);
+        Assert.Equal(
+            "System.IO.FileNotFoundException: The course library is not built: run `dotnet build lib/Tutorial.Concurrency` from the repository root, then restart the kernel.",
+            failure.ErrorSummary);
+        Assert.Equal(CellStatus.NotRun, run.Cell(3).Status);
     }
 
     [Fact]

@@ -40,8 +40,8 @@ public sealed class SiteRendererTests
         var page = File.ReadAllText(Path.Combine(site, "01-setup-and-chart.html"));
 
         Assert.Single(Regex.Matches(page, "<script src=\"assets/plotly.min.js\"></script>"));
-        Assert.Equal(2, Regex.Matches(page, "<div id=\"[0-9a-f-]+\" class=\"plotly-chart\"></div>").Count);
-        Assert.Equal(2, Regex.Matches(page, @"Plotly\.newPlot\('").Count);
+        Assert.Equal(3, Regex.Matches(page, "<div id=\"[0-9a-f-]+\" class=\"plotly-chart\"></div>").Count);
+        Assert.Equal(3, Regex.Matches(page, @"Plotly\.newPlot\('").Count);
         Assert.DoesNotContain("http://", page, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", page, StringComparison.Ordinal);
         Assert.DoesNotContain("require", page, StringComparison.Ordinal);
