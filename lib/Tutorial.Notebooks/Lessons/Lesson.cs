@@ -1,0 +1,24 @@
+namespace Tutorial.Notebooks.Lessons;
+
+/// <summary>A lesson notebook named <c>NN-slug.ipynb</c>.</summary>
+/// <param name="Number">The two-digit number, e.g. <c>03</c>.</param>
+/// <param name="Slug">The name part, e.g. <c>worker-pool</c>.</param>
+/// <param name="Path">Absolute path of the notebook.</param>
+public sealed record Lesson(string Number, string Slug, string Path)
+{
+    /// <summary>The file name without extension, e.g. <c>03-worker-pool</c>.</summary>
+    public string Id => $"{Number}-{Slug}";
+
+    /// <summary>True when <paramref name="selector"/> names this lesson: its number (<c>3</c>, <c>03</c>), its slug
+    /// (<c>worker-pool</c>), its id or file name.</summary>
+    public bool Matches(string selector)
+    {
+        var s = System.IO.Path.GetFileNameWithoutExtension(selector.Trim());
+        return (int.TryParse(s, out var n) && int.TryParse(Number, out var mine) && n == mine)
+            || string.Equals(s, Slug, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(s, Id, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Id;
+}

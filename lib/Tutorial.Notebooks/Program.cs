@@ -1,0 +1,1 @@
+return await Tutorial.Notebooks.Cli.RunnerCommand.RunAsync(args);

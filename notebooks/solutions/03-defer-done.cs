@@ -1,0 +1,15 @@
+// Exercise: 03-defer-done
+async Task ResizeAndReportAsync(int id, WaitGroup wg, ConcurrentBag<int> processed)
+{
+    try
+    {
+        await image.ProcessAsync(id);
+        if (id == 3)
+            throw new InvalidOperationException("image3.png is corrupt");
+        processed.Add(id);
+    }
+    finally
+    {
+        wg.Done();   // runs whether the work succeeded or threw: Go's `defer wg.Done()`
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Tutorial.Notebooks.Execution;
+
+namespace Tutorial.Notebooks.Tests.Infrastructure;
+
+/// <summary>Assertions on executed notebooks whose failure messages name the notebook, the cell and the output.</summary>
+public static partial class NotebookAssert
+{
+    /// <summary>Every executable cell passed, and no cell wrote to stderr or produced an error output.</summary>
+    public static void RanCleanly(NotebookRun run)
+    {
+        var problems = new List<string>();
+        foreach (var cell in run.Cells)
+        {
+            if (cell.Status is CellStatus.Failed or CellStatus.TimedOut)
+            {
+                problems.Add($"cell {cell.Number} {(cell.Status == CellStatus.TimedOut ? "timed out" : "failed")}: {cell.Error}");
+            }
+            else if (cell.Status == CellStatus.NotRun)
+            {
+                problems.Add($"cell {cell.Number} was not run");
+            }
+
+            if (cell.StandardError.Length > 0)
+            {
+                problems.Add($"cell {cell.Number} wrote to stderr: {cell.StandardError.Trim()}");
+            }
+
+            if (cell.Status == CellStatus.Passed && cell.Error is { } error)
+            {
+                problems.Add($"cell {cell.Number} produced an error: {error}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, $"{run.Notebook.Name} did not run cleanly:\n  " + string.Join("\n  ", problems));
+    }
+
+    /// <summary>The key figure whose label contains <paramref name="labelFragment"/> (case-insensitive).</summary>
+    public static KeyFigure KeyFigure(NotebookRun run, string labelFragment)
+    {
+        var matches = run.KeyFigures.Where(k => k.Label.Contains(labelFragment, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(matches.Count == 1,
+            $"{run.Notebook.Name}: expected one key figure labelled '*{labelFragment}*', found {matches.Count}; its key figures are:\n  "
+            + string.Join("\n  ", run.KeyFigures.Select(k => k.Text)));
+        return matches[0];
+    }
+
+    /// <summary>The first number in the value of the key figure labelled <paramref name="labelFragment"/>,
+    /// e.g. 201.3 for <c>KEY: 20 jobs / 5 workers = 201.3 ms (ideal 200 ms)</c>.</summary>
+    public static double KeyFigureNumber(NotebookRun run, string labelFragment)
+    {
+        var figure = KeyFigure(run, labelFragment);
+        var number = Number().Match(figure.Value);
+        Assert.True(number.Success, $"{run.Notebook.Name}: key figure '{figure.Text}' has no number after ' = '");
+        return double.Parse(number.Value, CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"-?\d+(\.\d+)?")]
+    private static partial Regex Number();
+}
