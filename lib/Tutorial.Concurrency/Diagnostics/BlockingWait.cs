@@ -19,6 +19,15 @@ internal abstract class BlockingWait
 
     internal TimeSpan Elapsed => Stopwatch.GetElapsedTime(_startedAt);
 
+    /// <summary>The channel waited on, or null for a WaitGroup wait.</summary>
+    internal virtual ChannelWatch? Channel => null;
+
+    /// <summary>True for <c>ReadAsync</c>/<c>WriteAsync</c>, which take part in a hand-over; false for <c>WaitTo*Async</c> and WaitGroup waits.</summary>
+    internal virtual bool Transfers => false;
+
+    /// <summary>Whether the operation's token has been cancelled (the operation is then ending on its own).</summary>
+    internal virtual bool IsCancellationRequested => false;
+
     /// <summary>The dump's header target: a channel name, or the WaitGroup and its counter.</summary>
     internal abstract string Target { get; }
 
@@ -42,6 +51,6 @@ internal abstract class BlockingWait
             goroutine.Program.Block(goroutine, this);
     }
 
-    /// <summary>Stops counting this wait: the goroutine is runnable again.</summary>
-    protected void End() => Owner?.Program.Unblock(this);
+    /// <summary>Stops counting this wait: the goroutine is runnable again. Safe to call more than once.</summary>
+    internal void End() => Owner?.Program.Unblock(this);
 }

@@ -26,6 +26,16 @@ public sealed partial class GoProgram
 
     internal bool HasEnded => _ended;
 
+    /// <summary>How many goroutines are counted as parked right now (for tests).</summary>
+    internal int ParkedCount
+    {
+        get
+        {
+            lock (_gate)
+                return _parked;
+        }
+    }
+
     internal string NextChannelName<T>() => $"chan {typeof(T).Name} #{Interlocked.Increment(ref _lastChannelNumber)}";
 
     internal Task Start(string name, Func<Task> body, bool isMain)
@@ -130,7 +140,7 @@ public sealed partial class GoProgram
             _armed = false;
             if (_ended || _alive.Count == 0 || _parked != _alive.Count)
                 return;
-            if (_version != _armedVersion || AnyWaitCompletedUnnoticed())
+            if (_version != _armedVersion || LooksTransient())
             {
                 // Everyone is parked again, but something happened meanwhile: give the new state its own grace period.
                 ArmIfAllParked();
@@ -157,19 +167,38 @@ public sealed partial class GoProgram
         CancelGoroutines();
     }
 
-    // Called under _gate. An operation whose completion callback is still queued (WaitGroup's signal runs its
-    // continuations asynchronously) has a runnable goroutine behind it.
-    private bool AnyWaitCompletedUnnoticed()
+    // Called under _gate. Defence in depth: states that the bookkeeping may show for a moment but that can never be a
+    // real deadlock. An operation that has completed although its callback is still queued (WaitGroup's signal runs
+    // its continuations asynchronously) has a runnable goroutine behind it. And a channel cannot really have a blocked
+    // WriteAsync while a reader waits on it, nor a blocked ReadAsync while a writer does: the channel would have paired
+    // them, so one of them is in the middle of a hand-over.
+    private bool LooksTransient()
     {
+        HashSet<ChannelWatch>? sendTransfers = null, sends = null, receiveTransfers = null, receives = null;
         foreach (var goroutine in _alive)
         {
             foreach (var wait in goroutine.Waits)
             {
                 if (wait.HasCompleted)
                     return true;
+                if (wait.Channel is not { } channel)
+                    continue;
+                if (wait.Kind == GoroutineWaitKind.ChanSend)
+                {
+                    (sends ??= []).Add(channel);
+                    if (wait.Transfers)
+                        (sendTransfers ??= []).Add(channel);
+                }
+                else
+                {
+                    (receives ??= []).Add(channel);
+                    if (wait.Transfers)
+                        (receiveTransfers ??= []).Add(channel);
+                }
             }
         }
-        return false;
+        return (sendTransfers is not null && receives is not null && sendTransfers.Overlaps(receives))
+            || (receiveTransfers is not null && sends is not null && receiveTransfers.Overlaps(sends));
     }
 
     // Called under _gate, when every goroutine alive has at least one wait.

@@ -3,29 +3,39 @@ using System.Threading.Tasks.Sources;
 namespace Tutorial.Concurrency;
 
 /// <summary>
-/// A pending channel operation of a watched channel: the caller awaits this instead of the real channel's operation.
+/// A pending operation on a watched channel: the caller awaits this instead of the real channel's operation.
 /// </summary>
 /// <remarks>
-/// <para>The real channel is created with synchronous continuations, so <see cref="OnInnerCompleted"/> runs on the very
-/// thread that completes the operation (the sender that hands a value over, the closer). The goroutine is therefore marked
-/// runnable at the instant of the hand-over, not when a thread-pool thread later resumes it: a send that wakes a receiver
-/// can never be seen as "both blocked", however starved the thread pool is.</para>
-/// <para>The caller's own continuation still runs asynchronously (<see cref="ManualResetValueTaskSourceCore{TResult}.RunContinuationsAsynchronously"/>),
-/// exactly like a channel made with default options, so lesson code sees no difference.</para>
+/// <para>The real channel is created with synchronous continuations, so for the operations it completes inline (reads,
+/// waits to read, writes made while another write is pending) <see cref="OnInnerCompleted"/> runs on the very thread
+/// that completes them: the goroutine is marked runnable at the hand-over, not when a thread-pool thread later resumes
+/// it. The operations the channel always completes asynchronously (a blocked writer) are released by the side that
+/// makes the hand-over instead (see <see cref="ChannelWatch"/>). Either way a send that wakes a receiver is never seen
+/// as "both blocked", however starved the thread pool is.</para>
+/// <para>The caller's own continuation runs asynchronously (<see cref="ManualResetValueTaskSourceCore{TResult}.RunContinuationsAsynchronously"/>),
+/// as with a channel made with default options, so lesson code sees no difference.</para>
 /// </remarks>
 /// <typeparam name="TResult">The operation's result type (<see cref="bool"/> for <c>WriteAsync</c>, whose result is ignored).</typeparam>
 internal sealed class TrackedOperation<TResult> : BlockingWait, IValueTaskSource<TResult>, IValueTaskSource
 {
-    private readonly ChannelTag _channel;
+    private readonly ChannelWatch _channel;
+    private readonly List<BlockingWait> _queue;
+    private readonly bool _transfers;
+    private readonly CancellationToken _cancellationToken;
     private readonly ValueTask<TResult> _inner;
     private readonly ValueTask _innerWithoutResult;
     private readonly bool _hasResult;
     private ManualResetValueTaskSourceCore<TResult> _core;
 
-    private TrackedOperation(GoroutineWaitKind kind, ChannelTag channel, ValueTask<TResult> inner, ValueTask innerWithoutResult, bool hasResult)
+    private TrackedOperation(
+        GoroutineWaitKind kind, ChannelWatch channel, List<BlockingWait> queue, bool transfers, CancellationToken cancellationToken,
+        ValueTask<TResult> inner, ValueTask innerWithoutResult, bool hasResult)
         : base(kind)
     {
         _channel = channel;
+        _queue = queue;
+        _transfers = transfers;
+        _cancellationToken = cancellationToken;
         _inner = inner;
         _innerWithoutResult = innerWithoutResult;
         _hasResult = hasResult;
@@ -36,29 +46,45 @@ internal sealed class TrackedOperation<TResult> : BlockingWait, IValueTaskSource
 
     internal override string Detail => (Kind == GoroutineWaitKind.ChanSend ? "send to " : "receive from ") + _channel.Description;
 
+    internal override ChannelWatch Channel => _channel;
+
+    internal override bool Transfers => _transfers;
+
+    internal override bool IsCancellationRequested => _cancellationToken.IsCancellationRequested;
+
     internal override bool HasCompleted => _hasResult ? _inner.IsCompleted : _innerWithoutResult.IsCompleted;
 
-    /// <summary>Watches a pending operation that has a result (<c>ReadAsync</c>, <c>WaitToReadAsync</c>, <c>WaitToWriteAsync</c>).</summary>
-    internal static ValueTask<TResult> Watch(ValueTask<TResult> pending, GoroutineWaitKind kind, ChannelTag channel, CancellationToken cancellationToken)
+    /// <summary>Under the channel's gate: watches a pending operation that has a result (<c>ReadAsync</c>, <c>WaitToReadAsync</c>, <c>WaitToWriteAsync</c>).</summary>
+    internal static ValueTask<TResult> Watch(
+        ValueTask<TResult> pending, GoroutineWaitKind kind, ChannelWatch channel, List<BlockingWait> queue, bool transfers, CancellationToken cancellationToken)
     {
-        var operation = new TrackedOperation<TResult>(kind, channel, pending, default, hasResult: true);
-        operation.Begin(cancellationToken);
-        // Registered after Begin, so the end of the wait can never be counted before its start.
+        var operation = new TrackedOperation<TResult>(kind, channel, queue, transfers, cancellationToken, pending, default, hasResult: true);
+        operation.Enqueue();
         pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(operation.OnInnerCompleted);
         return new ValueTask<TResult>(operation, operation._core.Version);
     }
 
-    /// <summary>Watches a pending operation without a result (<c>WriteAsync</c>).</summary>
-    internal static ValueTask Watch(ValueTask pending, GoroutineWaitKind kind, ChannelTag channel, CancellationToken cancellationToken)
+    /// <summary>Under the channel's gate: watches a pending <c>WriteAsync</c>.</summary>
+    internal static ValueTask Watch(
+        ValueTask pending, GoroutineWaitKind kind, ChannelWatch channel, List<BlockingWait> queue, bool transfers, CancellationToken cancellationToken)
     {
-        var operation = new TrackedOperation<TResult>(kind, channel, default, pending, hasResult: false);
-        operation.Begin(cancellationToken);
+        var operation = new TrackedOperation<TResult>(kind, channel, queue, transfers, cancellationToken, default, pending, hasResult: false);
+        operation.Enqueue();
         pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(operation.OnInnerCompleted);
         return new ValueTask(operation, operation._core.Version);
     }
 
+    private void Enqueue()
+    {
+        // Counted first, queued second, callback registered last: the end of a wait can never be seen before its start.
+        Begin(_cancellationToken);
+        _queue.Add(this);
+    }
+
     private void OnInnerCompleted()
     {
+        lock (_channel.Gate)
+            _queue.Remove(this);
         // Mark the goroutine runnable before consuming the result: until then the detector may still ask the real
         // operation whether it has completed, which is only allowed before GetResult.
         End();

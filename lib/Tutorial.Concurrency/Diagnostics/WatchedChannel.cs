@@ -3,14 +3,6 @@ using System.Threading.Channels;
 
 namespace Tutorial.Concurrency;
 
-/// <summary>The name and shape of a watched channel, as shown in a deadlock report.</summary>
-internal sealed class ChannelTag(string name, string description)
-{
-    internal string Name { get; } = name;
-
-    internal string Description { get; } = description;
-}
-
 /// <summary>Makes the channels <see cref="Chan"/> hands out inside a <see cref="GoProgram"/>.</summary>
 internal static class WatchedChannel
 {
@@ -24,14 +16,14 @@ internal static class WatchedChannel
             // Only TrackedOperation and the Completion forwarder continue on the real channel's operations; see TrackedOperation for why inline.
             AllowSynchronousContinuations = true,
         });
-        return new WatchedChannel<T>(inner, new ChannelTag(name, $"{name} (chan {typeof(T).Name}, {shape})"));
+        return new WatchedChannel<T>(inner, new ChannelWatch(name, $"{name} (chan {typeof(T).Name}, {shape})", isRendezvous: capacity == 0));
     }
 
     internal static Channel<T> CreateUnbounded<T>(Goroutine creator, string? name)
     {
         name ??= creator.Program.NextChannelName<T>();
         var inner = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { AllowSynchronousContinuations = true });
-        return new WatchedChannel<T>(inner, new ChannelTag(name, $"{name} (chan {typeof(T).Name}, unbounded)"));
+        return new WatchedChannel<T>(inner, new ChannelWatch(name, $"{name} (chan {typeof(T).Name}, unbounded)", isRendezvous: false));
     }
 }
 
@@ -40,26 +32,26 @@ internal static class WatchedChannel
 /// tells the deadlock detector when a goroutine starts and stops waiting on it.
 /// </summary>
 /// <remarks>
-/// Operations that complete at once (the common case in a healthy program) go straight to the real channel, with no
-/// bookkeeping; only an operation that has to wait allocates a <see cref="TrackedOperation{TResult}"/>.
+/// Every call goes to the real channel under the channel's own (uncontended in the common case) lock, see
+/// <see cref="ChannelWatch"/>; only an operation that has to wait allocates a <see cref="TrackedOperation{TResult}"/>.
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 internal sealed class WatchedChannel<T> : Channel<T>
 {
-    internal WatchedChannel(Channel<T> inner, ChannelTag tag)
+    internal WatchedChannel(Channel<T> inner, ChannelWatch watch)
     {
-        Tag = tag;
-        Reader = new WatchedReader(inner.Reader, tag);
-        Writer = new WatchedWriter(inner.Writer, tag);
+        Watch = watch;
+        Reader = new WatchedReader(inner.Reader, watch);
+        Writer = new WatchedWriter(inner.Writer, watch);
     }
 
-    internal ChannelTag Tag { get; }
+    internal ChannelWatch Watch { get; }
 
-    /// <summary>The channel's name, as in deadlock reports.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Tag.Description;
+    /// <summary>The channel's name and shape, as in deadlock reports.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => Watch.Description;
 
-    private sealed class WatchedReader(ChannelReader<T> inner, ChannelTag tag) : ChannelReader<T>
+    private sealed class WatchedReader(ChannelReader<T> inner, ChannelWatch watch) : ChannelReader<T>
     {
         private Task? _completion;
 
@@ -73,42 +65,99 @@ internal sealed class WatchedChannel<T> : Channel<T>
 
         public override bool CanPeek => inner.CanPeek;
 
-        public override bool TryRead([MaybeNullWhen(false)] out T item) => inner.TryRead(out item);
-
         public override bool TryPeek([MaybeNullWhen(false)] out T item) => inner.TryPeek(out item);
+
+        public override bool TryRead([MaybeNullWhen(false)] out T item)
+        {
+            lock (watch.Gate)
+            {
+                if (!inner.TryRead(out item))
+                    return false;
+                watch.ItemTaken();
+                return true;
+            }
+        }
 
         public override ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default)
         {
-            var pending = inner.WaitToReadAsync(cancellationToken);
-            return pending.IsCompleted ? pending : TrackedOperation<bool>.Watch(pending, GoroutineWaitKind.ChanReceive, tag, cancellationToken);
+            lock (watch.Gate)
+            {
+                var pending = inner.WaitToReadAsync(cancellationToken);
+                return pending.IsCompleted
+                    ? pending
+                    : TrackedOperation<bool>.Watch(pending, GoroutineWaitKind.ChanReceive, watch, watch.ReadWaiters, transfers: false, cancellationToken);
+            }
         }
 
         public override ValueTask<T> ReadAsync(CancellationToken cancellationToken = default)
         {
-            var pending = inner.ReadAsync(cancellationToken);
-            return pending.IsCompleted ? pending : TrackedOperation<T>.Watch(pending, GoroutineWaitKind.ChanReceive, tag, cancellationToken);
+            lock (watch.Gate)
+            {
+                var pending = inner.ReadAsync(cancellationToken);
+                if (pending.IsCompleted)
+                {
+                    if (pending.IsCompletedSuccessfully)
+                        watch.ItemTaken();
+                    return pending;
+                }
+                watch.ReaderBlocked();
+                return TrackedOperation<T>.Watch(pending, GoroutineWaitKind.ChanReceive, watch, watch.Reads, transfers: true, cancellationToken);
+            }
         }
 
         private static async Task ResumeAsynchronouslyAsync(Task completion)
             => await completion.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
     }
 
-    private sealed class WatchedWriter(ChannelWriter<T> inner, ChannelTag tag) : ChannelWriter<T>
+    private sealed class WatchedWriter(ChannelWriter<T> inner, ChannelWatch watch) : ChannelWriter<T>
     {
-        public override bool TryWrite(T item) => inner.TryWrite(item);
+        public override bool TryWrite(T item)
+        {
+            lock (watch.Gate)
+            {
+                if (!inner.TryWrite(item))
+                    return false;
+                watch.ItemGiven();
+                return true;
+            }
+        }
 
-        public override bool TryComplete(Exception? error = null) => inner.TryComplete(error);
+        public override bool TryComplete(Exception? error = null)
+        {
+            lock (watch.Gate)
+            {
+                if (!inner.TryComplete(error))
+                    return false;
+                watch.Closed();
+                return true;
+            }
+        }
 
         public override ValueTask<bool> WaitToWriteAsync(CancellationToken cancellationToken = default)
         {
-            var pending = inner.WaitToWriteAsync(cancellationToken);
-            return pending.IsCompleted ? pending : TrackedOperation<bool>.Watch(pending, GoroutineWaitKind.ChanSend, tag, cancellationToken);
+            lock (watch.Gate)
+            {
+                var pending = inner.WaitToWriteAsync(cancellationToken);
+                return pending.IsCompleted
+                    ? pending
+                    : TrackedOperation<bool>.Watch(pending, GoroutineWaitKind.ChanSend, watch, watch.WriteWaiters, transfers: false, cancellationToken);
+            }
         }
 
         public override ValueTask WriteAsync(T item, CancellationToken cancellationToken = default)
         {
-            var pending = inner.WriteAsync(item, cancellationToken);
-            return pending.IsCompleted ? pending : TrackedOperation<bool>.Watch(pending, GoroutineWaitKind.ChanSend, tag, cancellationToken);
+            lock (watch.Gate)
+            {
+                var pending = inner.WriteAsync(item, cancellationToken);
+                if (pending.IsCompleted)
+                {
+                    if (pending.IsCompletedSuccessfully)
+                        watch.ItemGiven();
+                    return pending;
+                }
+                watch.WriterBlocked();
+                return TrackedOperation<bool>.Watch(pending, GoroutineWaitKind.ChanSend, watch, watch.Writes, transfers: true, cancellationToken);
+            }
         }
     }
 }
