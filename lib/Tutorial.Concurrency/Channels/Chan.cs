@@ -26,12 +26,17 @@ public static class Chan
     /// <summary>Makes a channel like Go's <c>make(chan T, capacity)</c>.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="capacity">0 (the default) for an unbuffered (rendezvous) channel, or the buffer size.</param>
+    /// <param name="name">A name for deadlock reports (see <see cref="GoProgram"/>); ignored outside a <see cref="GoProgram"/>.</param>
     /// <returns>A bounded channel whose writers wait while it is full.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative (Go: <c>makechan: size out of range</c>).</exception>
-    public static Channel<T> Make<T>(int capacity = 0)
+    public static Channel<T> Make<T>(int capacity = 0, string? name = null)
     {
         if (capacity < 0)
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "makechan: size out of range (a channel's capacity must be 0 or more)");
+
+        // Inside GoProgram.RunAsync the channel reports its waits to the deadlock detector.
+        if (Goroutine.Current is { } goroutine)
+            return WatchedChannel.CreateBounded<T>(goroutine, capacity, name);
 
         // Since .NET 10 a capacity of 0 is a true rendezvous channel, exactly Go's unbuffered channel.
         return Channel.CreateBounded<T>(new BoundedChannelOptions(capacity)
@@ -42,6 +47,8 @@ public static class Chan
 
     /// <summary>Makes a channel with no capacity limit: sends never wait. Go has no such channel; use it when the producer must never block.</summary>
     /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="name">A name for deadlock reports (see <see cref="GoProgram"/>); ignored outside a <see cref="GoProgram"/>.</param>
     /// <returns>An unbounded channel.</returns>
-    public static Channel<T> MakeUnbounded<T>() => Channel.CreateUnbounded<T>();
+    public static Channel<T> MakeUnbounded<T>(string? name = null)
+        => Goroutine.Current is { } goroutine ? WatchedChannel.CreateUnbounded<T>(goroutine, name) : Channel.CreateUnbounded<T>();
 }

@@ -86,7 +86,10 @@ public sealed class WaitGroup
         if (Volatile.Read(ref _count) == 0)
             ReleaseWaiters();
 
-        return WaitForZeroAsync(zero.Task, cancellationToken);
+        var wait = WaitForZeroAsync(zero.Task, cancellationToken);
+        // Inside GoProgram.RunAsync, tell the deadlock detector this goroutine is parked (Go's [semacquire]).
+        WaitGroupWait.Watch(this, zero.Task, wait, cancellationToken);
+        return wait;
     }
 
     /// <summary>Runs <paramref name="work"/> as a counted task: Add(1), start it on the thread pool, Done when it ends.</summary>
@@ -96,7 +99,8 @@ public sealed class WaitGroup
     {
         ArgumentNullException.ThrowIfNull(work);
         Add(1);
-        _ = Task.Run(async () =>
+        // Inside GoProgram.RunAsync this is a watched goroutine (Go's `go` statement); outside, a plain Task.Run.
+        _ = GoProgram.StartGoroutine("wg.Go", async () =>
         {
             try
             {

@@ -60,7 +60,7 @@ internal sealed class ConsoleProgress : INotebookProgress, IDisposable
             _out.WriteLine($"{(_live ? "\r" : "")}{_currentLine}  {NotebookExecutor.FormatSeconds(result.Duration)}  {verdict}{ClearToEnd}");
             foreach (var figure in result.KeyFigures)
             {
-                _out.WriteLine($"        KEY {figure.Text}");
+                _out.WriteLine($"        📌 {figure.Text}");
             }
 
             if (result.IsFailure)

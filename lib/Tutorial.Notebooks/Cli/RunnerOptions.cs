@@ -37,8 +37,8 @@ public sealed record RunnerOptions
           --notebooks DIR     run the notebooks of another folder (default: notebooks/ at the repository root)
           -h, --help          show this help
 
-        Key figures: a cell that prints a line starting with "KEY:" publishes a headline measurement,
-        e.g. Console.WriteLine($"KEY: 20 jobs / 5 workers = {ms:F1} ms (ideal 200 ms)");
+        Key figures: a cell that prints a line "📌 label: value" publishes a headline measurement,
+        e.g. KeyFigure.Print("20 jobs / 5 workers", elapsed) prints "📌 20 jobs / 5 workers: 201.3 ms".
         The summary table and the site's index list them.
 
         Exit code: 0 when every cell passed, 1 when a cell failed or timed out, 2 for usage errors,

@@ -117,6 +117,32 @@ public sealed class NotebookDocument
         return new NotebookDocument(path, notebook, cells);
     }
 
+    /// <summary>A copy of this notebook in which some cells have new source, e.g. an exercise's starter cell replaced by
+    /// its solution. The copy keeps this notebook's path, so it runs in the same folder.</summary>
+    /// <param name="sources">The new source of each cell to replace, by 1-based cell number.</param>
+    /// <returns>The edited copy.</returns>
+    /// <exception cref="ArgumentException">A cell number does not exist.</exception>
+    public NotebookDocument WithCellSources(IReadOnlyDictionary<int, string> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var json = (JsonObject)Json.DeepClone();
+        var jsonCells = (JsonArray)json["cells"]!;
+        var cells = Cells.ToList();
+        foreach (var (number, source) in sources)
+        {
+            if (number < 1 || number > cells.Count)
+            {
+                throw new ArgumentException($"{Name} has no cell {number} (it has {cells.Count}).", nameof(sources));
+            }
+
+            cells[number - 1] = cells[number - 1] with { Source = source };
+            var lines = source.Split('\n');
+            jsonCells[number - 1]!["source"] = new JsonArray(lines.Select((line, i) => (JsonNode?)JsonValue.Create(i < lines.Length - 1 ? line + "\n" : line)).ToArray());
+        }
+
+        return new NotebookDocument(Path, json, cells);
+    }
+
     /// <summary>The kernels the course uses; a cell without kernel metadata falls back to C#.</summary>
     internal static Docs.KernelInfoCollection KernelInfos()
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Tutorial.Notebooks.Rendering;
@@ -105,7 +104,7 @@ public static class CSharpHighlighter
 
     private static void Append(StringBuilder html, string text, string? css)
     {
-        var encoded = WebUtility.HtmlEncode(text);
+        var encoded = Html.Encode(text);
         if (css is null)
         {
             html.Append(encoded);

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 
 namespace Tutorial.Notebooks.Rendering;
@@ -30,7 +29,7 @@ public static partial class ChartHtml
         // The chart's JSON came from Plotly.NET's serializer; "</" must still not close the script element early.
         static string Safe(string json) => json.Replace("</", "<\\/", StringComparison.Ordinal);
         return $$"""
-            <div class="chart"><div id="{{WebUtility.HtmlEncode(id)}}" class="plotly-chart"></div>
+            <div class="chart"><div id="{{Html.Encode(id)}}" class="plotly-chart"></div>
             <script>
             (function () {
               var data = {{Safe(data.Groups["json"].Value)}};

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
@@ -225,7 +224,7 @@ public static partial class SiteRenderer
 
     private static string Seconds(TimeSpan time) => Encode(NotebookExecutor.FormatSeconds(time));
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => Html.Encode(text);
 
     // The kernel's default formatter appends a global <style> block to every HTML value; the site's CSS covers it.
     [GeneratedRegex(@"<style>(?:(?!</style>)[\s\S])*\.dni-[\s\S]*?</style>")]

@@ -28,7 +28,7 @@ public sealed class RunnerCommandTests
         Assert.Contains("[1/2] 01-setup-and-chart  (7 code cells)", output, StringComparison.Ordinal);
         Assert.Contains("[2/2] 02-key-figures  (2 code cells)", output, StringComparison.Ordinal);
         Assert.Matches(@"lesson +cells +passed +failed +seconds +key figures", output);
-        Assert.Matches(@"02-key-figures +2 +2 +0 +\d+\.\d +20 jobs / 5 workers = 201\.3 ms \(ideal 200 ms\); sequential = 1000 ms", output);
+        Assert.Matches(@"02-key-figures +2 +2 +0 +\d+\.\d +20 jobs / 5 workers: 201\.3 ms \(ideal 200 ms\); sequential: 1000 ms", output);
         Assert.Contains("2 lessons, 9 cells: all passed", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outFolder, "notebooks", "01-setup-and-chart.ipynb")));
         Assert.True(File.Exists(Path.Combine(outFolder, "notebooks", "02-key-figures.ipynb")));
@@ -108,7 +108,7 @@ public sealed class RunnerCommandTests
         var (exitCode, output, _) = await RunAsync("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var expected in new[] { "--out DIR", "--timeout SECONDS", "--no-site", "KEY:" })
+        foreach (var expected in new[] { "--out DIR", "--timeout SECONDS", "--no-site", "📌" })
         {
             Assert.Contains(expected, output, StringComparison.Ordinal);
         }

@@ -47,7 +47,7 @@ public static partial class NotebookAssert
     }
 
     /// <summary>The first number in the value of the key figure labelled <paramref name="labelFragment"/>,
-    /// e.g. 201.3 for <c>KEY: 20 jobs / 5 workers = 201.3 ms (ideal 200 ms)</c>.</summary>
+    /// e.g. 201.3 for <c>📌 20 jobs / 5 workers: 201.3 ms (ideal 200 ms)</c>.</summary>
     public static double KeyFigureNumber(NotebookRun run, string labelFragment)
     {
         var figure = KeyFigure(run, labelFragment);

@@ -14,7 +14,7 @@ public static class TestPaths
     public static string LessonsFolder => Path.Combine(RepositoryRoot, "notebooks");
 
     /// <summary>A small course laid out like the repository (notebooks/ beside lib/Tutorial.Concurrency/bin/Debug/net10.0),
-    /// with the stand-in library, copied next to the test assembly by the build.</summary>
+    /// with the course library, copied next to the test assembly by the build.</summary>
     public static string FixtureCourse => Path.Combine(AppContext.BaseDirectory, "Fixtures", "course");
 
     /// <summary>The fixture course's notebooks.</summary>
