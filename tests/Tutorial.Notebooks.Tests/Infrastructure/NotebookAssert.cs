@@ -36,10 +36,11 @@ public static partial class NotebookAssert
         Assert.True(problems.Count == 0, $"{run.Notebook.Name} did not run cleanly:\n  " + string.Join("\n  ", problems));
     }
 
-    /// <summary>The key figure whose label contains <paramref name="labelFragment"/> (case-insensitive).</summary>
+    /// <summary>The key figure labelled <paramref name="labelFragment"/>, or else the one label that contains it (case-insensitive).</summary>
     public static KeyFigure KeyFigure(NotebookRun run, string labelFragment)
     {
-        var matches = run.KeyFigures.Where(k => k.Label.Contains(labelFragment, StringComparison.OrdinalIgnoreCase)).ToList();
+        var exact = run.KeyFigures.Where(k => k.Label.Equals(labelFragment, StringComparison.OrdinalIgnoreCase)).ToList();
+        var matches = exact.Count > 0 ? exact : run.KeyFigures.Where(k => k.Label.Contains(labelFragment, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(matches.Count == 1,
             $"{run.Notebook.Name}: expected one key figure labelled '*{labelFragment}*', found {matches.Count}; its key figures are:\n  "
             + string.Join("\n  ", run.KeyFigures.Select(k => k.Text)));

@@ -52,6 +52,47 @@ public sealed class LessonClaimsTests
         Assert.True(buffered < 40, $"the sender with room for every value finished after {buffered} ms; it should not wait");
     }
 
+    [Fact]
+    public async Task Lesson_05_deadlock_demo_ends_with_the_Go_style_diagnosis()
+    {
+        var run = await LessonRuns.GetAsync("05");
+        Assert.Contains("fatal error: all goroutines are asleep - deadlock!", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("[chan receive]", run.StandardOutput, StringComparison.Ordinal);
+        Assert.True(NotebookAssert.KeyFigureNumber(run, "deadlock diagnosed after") < 1000);
+    }
+
+    [Fact]
+    public async Task Lesson_06_five_concurrent_jobs_take_about_one_job()
+    {
+        var run = await LessonRuns.GetAsync("06");
+        Assert.True(NotebookAssert.KeyFigureNumber(run, "fan-out 5 x 50 ms") < 80);
+    }
+
+    [Fact]
+    public async Task Lesson_07_twenty_jobs_on_five_workers_take_about_four_waves()
+    {
+        var run = await LessonRuns.GetAsync("07");
+        Assert.InRange(NotebookAssert.KeyFigureNumber(run, "pool 20 jobs / 5 workers"), 195, 260);
+    }
+
+    [Fact]
+    public async Task Lesson_08_blocking_jobs_starve_the_pool_and_async_ones_do_not()
+    {
+        var run = await LessonRuns.GetAsync("08");
+        var blocking = NotebookAssert.KeyFigureNumber(run, "100 blocking 50 ms jobs via fan-out");
+        var async = NotebookAssert.KeyFigureNumber(run, "100 async 50 ms jobs via fan-out");
+        Assert.True(async < 80, $"100 async waits of 50 ms took {async} ms");
+        Assert.True(blocking > 150, $"100 blocking 50 ms jobs took {blocking} ms: the pool did not starve, so the lesson's text would be wrong");
+    }
+
+    [Fact]
+    public async Task Lesson_09_first_error_cancellation_reports_before_WhenAll()
+    {
+        var run = await LessonRuns.GetAsync("09");
+        Assert.True(NotebookAssert.KeyFigureNumber(run, "errgroup-style group reported the error after")
+            < NotebookAssert.KeyFigureNumber(run, "Task.WhenAll reported the error after"));
+    }
+
     public static TheoryData<string> LessonsWithCharts() =>
         new(LessonRuns.All.Where(l => File.ReadAllText(l.Path).Contains("ConcurrencyCharts.", StringComparison.Ordinal)).Select(l => l.Id));
 
