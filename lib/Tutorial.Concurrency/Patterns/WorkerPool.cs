@@ -210,7 +210,19 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
             {
                 timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: false);
                 (errors ??= []).Add(e);
-                var retry = attempt < _options.MaxAttempts && (_options.ShouldRetry?.Invoke(e) ?? true);
+                bool retry;
+                try
+                {
+                    retry = attempt < _options.MaxAttempts && (_options.ShouldRetry?.Invoke(e) ?? true);
+                }
+                catch (Exception predicateError)
+                {
+                    // A throwing predicate is a bug in the caller's code, but it must not kill the worker and lose the job:
+                    // dead-letter the job with both errors instead.
+                    errors[^1] = new AggregateException(
+                        $"ShouldRetry threw while judging the error of attempt {attempt}, so the job was not retried.", e, predicateError);
+                    retry = false;
+                }
                 if (retry && token.IsCancellationRequested)
                 {
                     _notProcessed.Enqueue(job);
@@ -235,7 +247,7 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
         }
         catch (Exception e)
         {
-            // Only a bug in the pool itself (or a throwing ShouldRetry) gets here; surface it rather than hang readers.
+            // Only a bug in the pool itself gets here (job and ShouldRetry errors are caught); surface it rather than hang readers.
             failure = e;
         }
 

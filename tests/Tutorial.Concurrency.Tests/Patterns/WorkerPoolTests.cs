@@ -526,4 +526,27 @@ public class WorkerPoolTests
         Assert.Equal(5, Assert.Single(entries, e => !e.Succeeded).JobId);
         Assert.InRange(timeline.PeakConcurrency, 1, 2);
     }
+
+    [Fact]
+    public async Task A_throwing_ShouldRetry_dead_letters_the_job_instead_of_killing_a_worker()
+    {
+        var predicateError = new NotSupportedException("predicate broke");
+        var pool = WorkerPool.Start<int, int>(1, (x, _) =>
+            x == 0 ? throw new InvalidOperationException("job failed") : ValueTask.FromResult(x),
+            new WorkerPoolOptions { MaxAttempts = 3, ShouldRetry = _ => throw predicateError });
+
+        await pool.SubmitAsync(0).Within();
+        await pool.SubmitAsync(1).Within();
+        pool.Complete();
+        var (results, deadLetters) = await DrainAsync(pool);
+
+        Assert.Equal(1, Assert.Single(results).Value);
+        var letter = Assert.Single(deadLetters);
+        Assert.Equal(0, letter.Job.Id);
+        Assert.Equal(1, letter.Attempts);
+        var error = Assert.IsType<AggregateException>(letter.LastError);
+        Assert.Equal("job failed", error.InnerExceptions[0].Message);
+        Assert.Same(predicateError, error.InnerExceptions[1]);
+        Assert.True(pool.Completion.IsCompletedSuccessfully);
+    }
 }
