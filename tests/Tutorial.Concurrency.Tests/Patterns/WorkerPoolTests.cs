@@ -549,4 +549,23 @@ public class WorkerPoolTests
         Assert.Same(predicateError, error.InnerExceptions[1]);
         Assert.True(pool.Completion.IsCompletedSuccessfully);
     }
+
+    [Fact]
+    public async Task DisposeAsync_shuts_down_gracefully_and_later_submissions_are_refused()
+    {
+        var pool = WorkerPool.Start<int, int>(2, Double, new WorkerPoolOptions { JobCapacity = 10 });
+        for (var i = 0; i < 10; i++)
+            await pool.SubmitAsync(i).Within();
+        var results = pool.Results.ToListAsync();
+
+        await pool.DisposeAsync().Within();
+
+        Assert.True(pool.Completion.IsCompletedSuccessfully);
+        Assert.Equal(10, (await results.Within()).Count);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => pool.SubmitAsync(1).Within());
+        Assert.False(pool.TrySubmit(1, out _));
+        pool.Cancel(); // harmless after disposal
+        Assert.False(pool.CancellationToken.IsCancellationRequested);
+        await pool.DisposeAsync().Within(); // so is a second dispose
+    }
 }
