@@ -74,4 +74,22 @@ public class PreciseDelayTests
         Assert.True(measured.Min >= TimeSpan.FromMilliseconds(50), measured.ToString());
         Assert.InRange(measured.Median.TotalMilliseconds, 50.0, 53.0);
     }
+
+    [Fact]
+    public async Task A_very_long_wait_does_not_break_the_shared_deadline_thread()
+    {
+        using var cts = new CancellationTokenSource();
+        var days = PreciseDelay.WaitAsync(TimeSpan.FromDays(30), cts.Token);
+        var forever = PreciseDelay.WaitAsync(TimeSpan.MaxValue, cts.Token);
+
+        // Short waits queued behind far-away deadlines must still be served, and the far ones must not fire early.
+        await PreciseDelay.WaitAsync(TimeSpan.FromMilliseconds(20)).Within();
+        await Safety.AssertStaysPending(days);
+        await Safety.AssertStaysPending(forever);
+
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => days.Within());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => forever.Within());
+        await PreciseDelay.WaitAsync(TimeSpan.FromMilliseconds(5)).Within();
+    }
 }
