@@ -326,4 +326,31 @@ public class WaitGroupTests
             Assert.Equal(20, Volatile.Read(ref ran));
         }
     }
+
+    [Fact]
+    public async Task Wait_on_a_single_threaded_context_does_not_deadlock()
+    {
+        using var ui = new SingleThreadContext();
+        var wg = new WaitGroup();
+        wg.Add(1);
+        var enteredWait = false;
+
+        var waiting = ui.RunAsync(() =>
+        {
+            Volatile.Write(ref enteredWait, true);
+            wg.Wait();
+        });
+        // Release the work only once the context's thread is blocked inside Wait, so the wait is really pending.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!Volatile.Read(ref enteredWait) || (ui.Thread.ThreadState & ThreadState.WaitSleepJoin) == 0)
+        {
+            Assert.False(waiting.IsCompleted, "Wait returned while work was outstanding.");
+            Assert.True(clock.Elapsed < Safety.Timeout, "the context's thread never blocked in Wait");
+            await Task.Yield();
+        }
+        wg.Done();
+
+        // If WaitGroup's own awaits captured the context, their continuations would queue behind the blocked thread forever.
+        await waiting.Within();
+    }
 }
