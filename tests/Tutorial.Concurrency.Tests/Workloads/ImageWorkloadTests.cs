@@ -17,6 +17,7 @@ public class ImageWorkloadTests
         Assert.Equal((WorkloadKind.Cpu, "cpu 64×64, 2 passes"), (cpu.Kind, cpu.Description));
         Assert.Equal("cpu 256×256, 1 pass", ImageWorkload.Cpu().Description);
         Assert.Equal(TimeSpan.FromMilliseconds(50), latency.Duration);
+        Assert.Equal(TimeSpan.FromMilliseconds(2.5), blocking.Duration);
         Assert.Equal((64, 2), (cpu.Size, cpu.Passes));
     }
 
