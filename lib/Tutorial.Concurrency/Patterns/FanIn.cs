@@ -27,8 +27,12 @@ public static class FanIn
         // Capacity 1 keeps backpressure: a slow reader of the merged channel slows every input's forwarder.
         var merged = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = false, SingleWriter = false });
         var forwarders = sources.Select(source => ForwardAsync(source, merged.Writer, cancellationToken)).ToArray();
+        // A cancelled forwarder ends as a cancelled task, which has no Exception: complete with one explicitly, or a
+        // cancelled merge would look to its reader like one that delivered everything.
         _ = Task.WhenAll(forwarders).ContinueWith(
-            all => merged.Writer.TryComplete(all.Exception?.InnerExceptions.FirstOrDefault()),
+            all => merged.Writer.TryComplete(all.IsCanceled
+                ? new OperationCanceledException("Merging was cancelled before every input completed.", cancellationToken)
+                : all.Exception?.InnerExceptions.FirstOrDefault()),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);

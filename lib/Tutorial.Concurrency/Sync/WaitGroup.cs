@@ -134,10 +134,12 @@ public sealed class WaitGroup
 
     private async Task WaitForZeroAsync(Task zero, CancellationToken cancellationToken)
     {
-        await zero.WaitAsync(cancellationToken);
+        // ConfigureAwait(false): Wait() blocks on this task, so on a single-threaded context (a UI thread) a continuation
+        // posted back to that context could never run, and Wait would deadlock.
+        await zero.WaitAsync(cancellationToken).ConfigureAwait(false);
         var faults = ThrowCollectedFaults();
         if (faults is not null)
-            await faults;
+            await faults.ConfigureAwait(false);
     }
 
     private Task? ThrowCollectedFaults()

@@ -31,7 +31,10 @@ public static class PreciseDelay
             return Task.FromCanceled(cancellationToken);
         if (duration == TimeSpan.Zero)
             return Task.CompletedTask;
-        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        // Saturate rather than overflow: a wait of TimeSpan.MaxValue must mean "never", not a deadline in the past.
+        var now = Stopwatch.GetTimestamp();
+        var ticks = duration.TotalSeconds * Stopwatch.Frequency;
+        var deadline = ticks >= long.MaxValue - now ? long.MaxValue : now + (long)ticks;
         return Deadlines.Add(deadline, cancellationToken);
     }
 
@@ -64,6 +67,8 @@ public static class PreciseDelay
     {
         // Below this distance from a deadline the thread stops sleeping and spins: monitor waits can wake ~1 ms late.
         private static readonly long SpinWindow = Stopwatch.Frequency / 1000;
+
+        private static readonly long TicksPerMillisecond = Stopwatch.Frequency / 1000;
 
         // One monitor guards the queue and carries the wake-up signal, so a new earliest deadline can never be missed.
         private readonly object _gate = new();
@@ -115,7 +120,9 @@ public static class PreciseDelay
                         var ticks = next - now;
                         if (ticks <= SpinWindow)
                             break;
-                        Monitor.Wait(_gate, (int)((ticks - SpinWindow) * 1000 / Stopwatch.Frequency));
+                        // Clamped: a deadline weeks away would overflow int, and Monitor.Wait throws on a negative
+                        // timeout, which would kill this thread and with it every pending wait.
+                        Monitor.Wait(_gate, (int)Math.Min((ticks - SpinWindow) / TicksPerMillisecond, int.MaxValue));
                     }
                 }
 

@@ -1,0 +1,191 @@
+namespace Tutorial.Concurrency.Tests.Patterns;
+
+public class FanOutTests
+{
+    [Fact]
+    public async Task Delivers_one_result_per_input_with_the_input_index_as_id()
+    {
+        var inputs = Enumerable.Range(100, 50).ToArray();
+
+        var results = await FanOut.Start(inputs, x => ValueTask.FromResult(x * 2)).ToListAsync().Within();
+
+        Assert.Equal(50, results.Count);
+        Assert.Equal(Enumerable.Range(0, 50), results.Select(r => r.JobId).Order());
+        Assert.All(results, r =>
+        {
+            Assert.True(r.IsSuccess);
+            Assert.Equal(inputs[r.JobId] * 2, r.Value);
+            Assert.Equal(1, r.Attempts);
+        });
+    }
+
+    [Fact]
+    public async Task No_inputs_gives_a_channel_that_is_already_complete()
+    {
+        var reader = FanOut.Start(Array.Empty<int>(), x => ValueTask.FromResult(x));
+
+        await reader.Completion.Within();
+        Assert.Empty(await reader.ToListAsync().Within());
+    }
+
+    [Fact]
+    public async Task Runs_every_job_at_the_same_time()
+    {
+        const int jobs = 20;
+        var running = 0;
+        var allRunning = Safety.NewGate();
+
+        // Each job waits until all of them have started: only one task per item can get past this.
+        var results = await FanOut.Start(Enumerable.Range(0, jobs), async x =>
+        {
+            if (Interlocked.Increment(ref running) == jobs)
+                allRunning.SetResult();
+            await allRunning.Task;
+            return x;
+        }).ToListAsync().Within();
+
+        Assert.Equal(jobs, results.Count(r => r.IsSuccess));
+    }
+
+    [Fact]
+    public async Task Channel_completes_only_after_the_last_job_has_finished()
+    {
+        var gate = Safety.NewGate();
+        var reader = FanOut.Start(Enumerable.Range(0, 5), async x =>
+        {
+            if (x == 4)
+                await gate.Task;
+            return x;
+        });
+
+        for (var i = 0; i < 4; i++)
+            Assert.True((await reader.ReceiveAsync().Within()).Ok);
+        await Safety.AssertStaysPending(reader.Completion);
+
+        gate.SetResult();
+        var (last, ok) = await reader.ReceiveAsync().Within();
+        Assert.True(ok);
+        Assert.Equal(4, last.JobId);
+        await reader.Completion.Within();
+        Assert.False((await reader.ReceiveAsync().Within()).Ok);
+    }
+
+    [Fact]
+    public async Task Results_arrive_in_completion_order_not_input_order()
+    {
+        var releaseJob0 = Safety.NewGate();
+        var reader = FanOut.Start(new[] { 0, 1 }, async x =>
+        {
+            if (x == 0)
+                await releaseJob0.Task;
+            return x;
+        });
+
+        // Job 0 cannot finish before we open its gate, and we only open it once job 1's result is in hand.
+        var first = await reader.ReadAsync().AsTask().Within();
+        releaseJob0.SetResult();
+        var second = await reader.ReadAsync().AsTask().Within();
+
+        Assert.Equal(1, first.JobId);
+        Assert.Equal(0, second.JobId);
+    }
+
+    [Fact]
+    public async Task Exceptions_become_failed_results_and_are_never_lost()
+    {
+        var results = await FanOut.Start(Enumerable.Range(0, 10), async x =>
+        {
+            await Task.Yield();
+            if (x % 2 == 1)
+                throw new InvalidOperationException($"odd {x}");
+            return x;
+        }).ToListAsync().Within();
+
+        Assert.Equal(10, results.Count);
+        Assert.All(results.Where(r => r.JobId % 2 == 0), r => Assert.True(r.IsSuccess));
+        Assert.All(results.Where(r => r.JobId % 2 == 1), r =>
+        {
+            Assert.False(r.IsSuccess);
+            var error = Assert.IsType<InvalidOperationException>(r.Error);
+            Assert.Equal($"odd {r.JobId}", error.Message);
+        });
+    }
+
+    [Fact]
+    public async Task A_job_that_throws_before_returning_a_task_also_becomes_a_failed_result()
+    {
+        var results = await FanOut.Start<int, int>(new[] { 0, 1 }, x => x == 1 ? throw new ArgumentException("sync throw") : ValueTask.FromResult(x))
+            .ToListAsync().Within();
+
+        Assert.Single(results, r => r.IsSuccess);
+        Assert.IsType<ArgumentException>(Assert.Single(results, r => !r.IsSuccess).Error);
+    }
+
+    [Fact]
+    public async Task Start_does_not_run_a_blocking_job_on_the_callers_thread()
+    {
+        using var gate = new ManualResetEventSlim();
+        var sawGate = false;
+
+        var reader = FanOut.Start(new[] { 0 }, x =>
+        {
+            sawGate = gate.Wait(Safety.Timeout);
+            return ValueTask.FromResult(x);
+        });
+        gate.Set();
+
+        Assert.True(Assert.Single(await reader.ToListAsync().Within()).IsSuccess);
+        Assert.True(sawGate);
+    }
+
+    [Fact]
+    public async Task Cancellation_turns_unfinished_jobs_into_cancelled_results_and_still_closes_the_channel()
+    {
+        using var cts = new CancellationTokenSource();
+        var started = 0;
+        var allStarted = Safety.NewGate();
+
+        var reader = FanOut.Start(Enumerable.Range(0, 6), async (x, ct) =>
+        {
+            if (x == 0)
+                return x; // finishes before the cancellation
+            if (Interlocked.Increment(ref started) == 5)
+                allStarted.SetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+            return x;
+        }, cts.Token);
+
+        await allStarted.Task.Within();
+        cts.Cancel();
+        var results = await reader.ToListAsync().Within();
+
+        Assert.Equal(6, results.Count);
+        Assert.True(Assert.Single(results, r => r.IsSuccess).JobId == 0);
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.IsAssignableFrom<OperationCanceledException>(r.Error));
+    }
+
+    [Fact]
+    public async Task An_already_cancelled_token_fails_every_job_without_running_it()
+    {
+        var ran = 0;
+
+        var results = await FanOut.Start(Enumerable.Range(0, 4), (x, _) =>
+        {
+            Interlocked.Increment(ref ran);
+            return ValueTask.FromResult(x);
+        }, new CancellationToken(canceled: true)).ToListAsync().Within();
+
+        Assert.Equal(4, results.Count);
+        Assert.All(results, r => Assert.IsAssignableFrom<OperationCanceledException>(r.Error));
+        Assert.Equal(0, ran);
+    }
+
+    [Fact]
+    public void Rejects_null_arguments()
+    {
+        Assert.Equal("inputs", Assert.Throws<ArgumentNullException>(() => FanOut.Start<int, int>(null!, x => ValueTask.FromResult(x))).ParamName);
+        Assert.Equal("work", Assert.Throws<ArgumentNullException>(() => FanOut.Start(new[] { 1 }, (Func<int, ValueTask<int>>)null!)).ParamName);
+        Assert.Equal("inputs", Assert.Throws<ArgumentNullException>(() => FanOut.Start<int, int>(null!, (x, _) => ValueTask.FromResult(x))).ParamName);
+        Assert.Equal("work", Assert.Throws<ArgumentNullException>(() => FanOut.Start(new[] { 1 }, (Func<int, CancellationToken, ValueTask<int>>)null!)).ParamName);
+    }
+}
