@@ -20,6 +20,7 @@ public static class FanOut
     /// <param name="cancellationToken">Passed to every job; jobs it stops report an <see cref="OperationCanceledException"/> as their error.</param>
     /// <returns>A reader of exactly one result per input, completed (closed) after the last one: the "closer goroutine" pattern.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or <paramref name="work"/> is null.</exception>
+    /// <remarks>The inputs are enumerated once, completely, before any job starts.</remarks>
     public static ChannelReader<Result<TOut>> Start<TIn, TOut>(
         IEnumerable<TIn> inputs,
         Func<TIn, CancellationToken, ValueTask<TOut>> work,
@@ -30,9 +31,12 @@ public static class FanOut
 
         // The buffer holds every result, so no job ever waits on a slow reader (the article's make(chan Result, n)).
         var results = Channel.CreateUnbounded<Result<TOut>>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
-        var jobs = new List<Task>();
+        // Read every input before starting anything: an enumeration that throws half-way then fails the call itself,
+        // instead of leaving some jobs running and a result channel that nobody will ever close.
+        var items = inputs.ToList();
+        var jobs = new List<Task>(items.Count);
         var id = 0;
-        foreach (var input in inputs)
+        foreach (var input in items)
         {
             var job = new Job<TIn>(id++, input);
             // Task.Run so that a job that blocks before its first await cannot hold up the launching loop.

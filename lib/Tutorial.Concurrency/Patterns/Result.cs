@@ -5,6 +5,8 @@ namespace Tutorial.Concurrency;
 /// failures travel to the receiver as data instead of being thrown across tasks.
 /// </summary>
 /// <typeparam name="T">The type of a successful value.</typeparam>
+/// <remarks>Create results with <see cref="Success"/> or <see cref="Failure"/>; <c>default(Result&lt;T&gt;)</c> is a
+/// success for job 0 with no value and 0 attempts, and means "no result yet" at best.</remarks>
 public readonly record struct Result<T>
 {
     private Result(int jobId, T? value, Exception? error, int attempts)

@@ -41,15 +41,19 @@ public sealed class WaitGroup
     /// <exception cref="InvalidOperationException">The counter would go below zero: <c>sync: negative WaitGroup counter</c>.</exception>
     public void Add(int delta)
     {
-        var now = Interlocked.Add(ref _count, delta);
-        if (now < 0)
+        // Compare-and-swap, so a counter that would go negative is never published: other callers never see it, and a
+        // misuse leaves the group as it was.
+        int before, now;
+        do
         {
-            // Undo, so that one misuse does not poison every later wait.
-            Interlocked.Add(ref _count, -delta);
-            throw new InvalidOperationException("sync: negative WaitGroup counter");
+            before = Volatile.Read(ref _count);
+            now = before + delta;
+            if (now < 0)
+                throw new InvalidOperationException("sync: negative WaitGroup counter");
         }
+        while (Interlocked.CompareExchange(ref _count, now, before) != before);
 
-        // Interlocked.Add is a full fence, so this read cannot miss a waiter that registered before the
+        // The CompareExchange is a full fence, so this read cannot miss a waiter that registered before the
         // counter reached zero; a waiter registering later re-reads the counter itself (see WaitAsync).
         if (now == 0 && Volatile.Read(ref _zero) is not null)
             ReleaseWaiters();

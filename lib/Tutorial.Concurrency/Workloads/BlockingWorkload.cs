@@ -25,7 +25,8 @@ public sealed class BlockingWorkload : ImageWorkload
     /// <remarks>Deliberately synchronous: it returns an already-completed task after blocking the calling thread.</remarks>
     public override ValueTask<ProcessedImage> ProcessAsync(int imageId, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+            return ValueTask.FromCanceled<ProcessedImage>(cancellationToken);
         Thread.Sleep(Duration);
         return ValueTask.FromResult(new ProcessedImage(imageId, Kind, 0));
     }

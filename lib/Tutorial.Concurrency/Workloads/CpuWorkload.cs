@@ -31,8 +31,18 @@ public sealed class CpuWorkload : ImageWorkload
 
     /// <inheritdoc />
     /// <remarks>Runs synchronously on the calling thread; checks the token between passes.</remarks>
-    public override ValueTask<ProcessedImage> ProcessAsync(int imageId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(new ProcessedImage(imageId, Kind, Process(imageId, cancellationToken)));
+    public override ValueTask<ProcessedImage> ProcessAsync(int imageId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return ValueTask.FromResult(new ProcessedImage(imageId, Kind, Process(imageId, cancellationToken)));
+        }
+        catch (OperationCanceledException e) when (e.CancellationToken == cancellationToken)
+        {
+            // Like every async method: cancellation is reported through the returned task, not thrown from the call.
+            return ValueTask.FromCanceled<ProcessedImage>(cancellationToken);
+        }
+    }
 
     /// <summary>Does the pixel work for one image and returns its checksum.</summary>
     /// <param name="imageId">Which image.</param>

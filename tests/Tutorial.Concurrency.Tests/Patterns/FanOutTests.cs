@@ -188,4 +188,23 @@ public class FanOutTests
         Assert.Equal("inputs", Assert.Throws<ArgumentNullException>(() => FanOut.Start<int, int>(null!, (x, _) => ValueTask.FromResult(x))).ParamName);
         Assert.Equal("work", Assert.Throws<ArgumentNullException>(() => FanOut.Start(new[] { 1 }, (Func<int, CancellationToken, ValueTask<int>>)null!)).ParamName);
     }
+
+    [Fact]
+    public void An_input_sequence_that_throws_fails_the_call_before_any_job_starts()
+    {
+        var started = 0;
+        IEnumerable<int> Inputs()
+        {
+            yield return 1;
+            throw new InvalidOperationException("the database went away");
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => FanOut.Start(Inputs(), i =>
+        {
+            Interlocked.Increment(ref started);
+            return ValueTask.FromResult(i);
+        }));
+        Assert.Equal("the database went away", error.Message);
+        Assert.Equal(0, Volatile.Read(ref started));
+    }
 }
