@@ -33,6 +33,10 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
     private readonly Channel<DeadLetter<TIn>> _deadLetters;
     private readonly ConcurrentQueue<Job<TIn>> _notProcessed = new();
     private readonly CancellationTokenSource _cancellation;
+
+    // Kept apart from _cancellation because CancellationTokenSource.Token throws once the source is disposed (DisposeAsync),
+    // and a disposed pool must still answer with its own clear errors.
+    private readonly CancellationToken _token;
     private readonly CancellationTokenRegistration _closeJobsOnCancel;
     private int _nextId = -1;
     private int _submitted;
@@ -60,6 +64,7 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
         _deadLetters = Channel.CreateUnbounded<DeadLetter<TIn>>();
 
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _token = _cancellation.Token;
         // Closing the job channel on cancellation wakes idle workers without a token registration per wait.
         _closeJobsOnCancel = _cancellation.Token.Register(static state => ((Channel<Job<TIn>>)state!).Writer.TryComplete(), _jobs);
 
@@ -97,7 +102,7 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
     public Task Completion { get; }
 
     /// <summary>The token passed to every job; cancelled by <see cref="Cancel"/> or by the token given at start.</summary>
-    public CancellationToken CancellationToken => _cancellation.Token;
+    public CancellationToken CancellationToken => _token;
 
     /// <summary>Submits a job, waiting while the job channel is full (Go: <c>jobs &lt;- job</c>).</summary>
     /// <param name="input">The job's input.</param>
@@ -129,7 +134,7 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
     public bool TrySubmit(TIn input, out int jobId)
     {
         jobId = -1;
-        if (_completeCalled || _cancellation.IsCancellationRequested)
+        if (_completeCalled || _token.IsCancellationRequested)
             return false;
         var job = new Job<TIn>(Interlocked.Increment(ref _nextId), input);
         if (!_jobs.Writer.TryWrite(job))
@@ -147,7 +152,17 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
     }
 
     /// <summary>Stops the pool: no new jobs start, running jobs see their token cancelled, queued jobs become <see cref="NotProcessed"/>.</summary>
-    public void Cancel() => _cancellation.Cancel();
+    public void Cancel()
+    {
+        try
+        {
+            _cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed means shut down: there is nothing left to cancel.
+        }
+    }
 
     /// <summary>Completes the pool (graceful shutdown) and waits for <see cref="Completion"/>.</summary>
     /// <returns>A task that finishes when the pool has shut down.</returns>
@@ -167,7 +182,7 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
 
     private void ThrowIfClosed()
     {
-        _cancellation.Token.ThrowIfCancellationRequested();
+        _token.ThrowIfCancellationRequested();
         if (_completeCalled)
             throw new InvalidOperationException("submit on completed worker pool: Complete() was already called, so no more jobs are accepted.");
     }
@@ -175,7 +190,7 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
     private async Task WorkAsync(int worker)
     {
         var jobs = _jobs.Reader;
-        var token = _cancellation.Token;
+        var token = _token;
         while (await jobs.WaitToReadAsync())
         {
             while (!token.IsCancellationRequested && jobs.TryRead(out var job))
@@ -210,7 +225,19 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
             {
                 timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: false);
                 (errors ??= []).Add(e);
-                var retry = attempt < _options.MaxAttempts && (_options.ShouldRetry?.Invoke(e) ?? true);
+                bool retry;
+                try
+                {
+                    retry = attempt < _options.MaxAttempts && (_options.ShouldRetry?.Invoke(e) ?? true);
+                }
+                catch (Exception predicateError)
+                {
+                    // A throwing predicate is a bug in the caller's code, but it must not kill the worker and lose the job:
+                    // dead-letter the job with both errors instead.
+                    errors[^1] = new AggregateException(
+                        $"ShouldRetry threw while judging the error of attempt {attempt}, so the job was not retried.", e, predicateError);
+                    retry = false;
+                }
                 if (retry && token.IsCancellationRequested)
                 {
                     _notProcessed.Enqueue(job);
@@ -235,7 +262,7 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
         }
         catch (Exception e)
         {
-            // Only a bug in the pool itself (or a throwing ShouldRetry) gets here; surface it rather than hang readers.
+            // Only a bug in the pool itself gets here (job and ShouldRetry errors are caught); surface it rather than hang readers.
             failure = e;
         }
 

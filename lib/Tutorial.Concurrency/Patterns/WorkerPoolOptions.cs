@@ -14,7 +14,10 @@ public sealed record WorkerPoolOptions
     /// <summary>How many times a job is tried before it goes to the dead-letter queue. 1 (the default) means no retries.</summary>
     public int MaxAttempts { get; init; } = 1;
 
-    /// <summary>Decides whether a failed attempt may be retried; <c>null</c> (the default) retries every error.</summary>
+    /// <summary>
+    /// Decides whether a failed attempt may be retried; <c>null</c> (the default) retries every error. If it throws, the job
+    /// is not retried: it is dead-lettered with an <see cref="AggregateException"/> of the job's error and the predicate's.
+    /// </summary>
     public Func<Exception, bool>? ShouldRetry { get; init; }
 
     /// <summary>When set, every attempt is recorded on it with the worker that ran it (for Gantt charts).</summary>
