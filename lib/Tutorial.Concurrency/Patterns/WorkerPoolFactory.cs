@@ -40,26 +40,17 @@ public static class WorkerPool
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        await using var pool = Start(workerCount, work, options, cancellationToken);
-
-        // Read while submitting, as a Go main routine would with a small results buffer.
+        ArgumentNullException.ThrowIfNull(work);
+        // Validate before taking an enumerator, so that bad arguments leave nothing undisposed.
+        (options ?? new WorkerPoolOptions()).Validate(workerCount);
+        // Pull mode: the workers take the inputs in order straight from the sequence, so no job waits in a channel and
+        // no submitter has to be woken for every job (see WorkerPool<TIn, TOut>'s remarks).
+        await using var pool = new WorkerPool<TIn, TOut>(workerCount, work, options, inputs.GetEnumerator(), cancellationToken);
+        // Read while the workers run, as a Go main routine would: the channels stay short.
         var results = pool.Results.ToListAsync(CancellationToken.None);
         var deadLetters = pool.DeadLetters.ToListAsync(CancellationToken.None);
-        foreach (var input in inputs)
-        {
-            if (pool.CancellationToken.IsCancellationRequested)
-                break;
-            try
-            {
-                await pool.SubmitAsync(input, CancellationToken.None);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-        pool.Complete();
         await pool.Completion;
+        pool.ThrowIfSourceFailed();
         return new WorkerPoolReport<TIn, TOut>(pool.Submitted, await results, await deadLetters, pool.NotProcessed);
     }
 }
