@@ -42,6 +42,14 @@ public sealed class WaitGroup
     public void Add(int delta)
     {
         var now = Interlocked.Add(ref _count, delta);
+        // The common case (still above zero) is this one atomic add, as in Go; the rest lives out of line so that the JIT
+        // can inline Add and Done into the caller (methods that throw are rarely inlined).
+        if (now <= 0)
+            ReachedZeroOrBelow(now, delta);
+    }
+
+    private void ReachedZeroOrBelow(int now, int delta)
+    {
         if (now < 0)
         {
             // Undo, so that one misuse does not poison every later wait.
@@ -51,7 +59,7 @@ public sealed class WaitGroup
 
         // Interlocked.Add is a full fence, so this read cannot miss a waiter that registered before the
         // counter reached zero; a waiter registering later re-reads the counter itself (see WaitAsync).
-        if (now == 0 && Volatile.Read(ref _zero) is not null)
+        if (Volatile.Read(ref _zero) is not null)
             ReleaseWaiters();
     }
 
