@@ -34,7 +34,7 @@ fi
   echo "started_utc: $started"
   echo "finished_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "arguments: $*"
-  echo "commit: $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$here" diff --quiet HEAD -- "$here/../../lib" "$here" 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "commit: $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$here" diff --quiet HEAD -- "$here/../../lib" "$here" ":(exclude)$here/results" 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "os: $(uname -srm)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //') x $(nproc) logical cores"
   echo "memory: $(grep MemTotal /proc/meminfo | awk '{printf "%.1f GiB", $2/1048576}')"

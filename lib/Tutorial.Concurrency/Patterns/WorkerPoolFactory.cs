@@ -21,9 +21,14 @@ public static class WorkerPool
         new(workerCount, work, options, cancellationToken);
 
     /// <summary>
-    /// Runs every input through a new pool of <paramref name="workerCount"/> workers: submits them in order, completes the
-    /// pool, and collects every outcome.
+    /// Runs every input through a new pool of <paramref name="workerCount"/> workers, which take the inputs in order
+    /// (job ids 0, 1, 2, ...) until the sequence ends, and collects every outcome.
     /// </summary>
+    /// <remarks>
+    /// No job channel stands between the inputs and the workers: each worker takes the next input itself, so the sequence
+    /// is enumerated on the workers' threads, one item at a time (see the remarks of <see cref="WorkerPool{TIn, TOut}"/>).
+    /// If the sequence throws, no further job starts, and the exception is rethrown once the running jobs have ended.
+    /// </remarks>
     /// <typeparam name="TIn">The job input type.</typeparam>
     /// <typeparam name="TOut">The result value type.</typeparam>
     /// <param name="inputs">The jobs, in submission order (ids 0, 1, 2, ...).</param>
