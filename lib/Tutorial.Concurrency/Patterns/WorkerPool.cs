@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 
 namespace Tutorial.Concurrency;
@@ -23,13 +24,31 @@ namespace Tutorial.Concurrency;
 /// <para>Cancellation (<see cref="Cancel"/> or the token given at start) stops workers from taking new jobs and cancels the
 /// token passed to running jobs; jobs still queued, and running jobs that end by observing that token, are reported in
 /// <see cref="NotProcessed"/>.</para>
+/// <para>Where it differs from the teaching shape (one job channel and one result channel, as in the Go article), to keep the
+/// cost per job low; measured in <c>tests/Tutorial.Benchmarks</c> (<c>WorkerPoolBenchmarks</c>):</para>
+/// <list type="bullet">
+/// <item><see cref="Results"/> is a lock-free queue behind the <see cref="ChannelReader{T}"/> API (see
+/// <c>WorkerPoolResultChannel</c>) instead of <c>Channel.CreateUnbounded</c>, whose writes take a lock per item.</item>
+/// <item>A job whose work completes synchronously and succeeds first time, with no <see cref="WorkerPoolOptions.Timeline"/>,
+/// is finished without an async state machine; awaiting work, failures, retries and timelines take the general path.</item>
+/// <item><see cref="SubmitAsync"/> completes synchronously when the job channel has room.</item>
+/// <item><see cref="WorkerPool.RunAsync{TIn, TOut}"/> uses no job channel at all ("pull mode", the way
+/// <c>Parallel.ForEachAsync</c> works): each worker takes the next input from the sequence under a lock, numbering jobs in input
+/// order, so no job waits in a queue and no submitter is woken per job. The sequence is then enumerated on the workers'
+/// threads, one at a time; an exception it throws stops new jobs and is rethrown by <c>RunAsync</c> once running jobs end.</item>
+/// </list>
+/// <para>Driven through <see cref="SubmitAsync"/> with the default <see cref="WorkerPoolOptions.JobCapacity"/> (one per
+/// worker), every trivial job is still handed from the submitter to a worker through the small job channel, waking one or
+/// the other: that is the price of tight backpressure, several times the per-job cost of <c>RunAsync</c>.</para>
 /// </remarks>
 public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
 {
     private readonly Func<TIn, CancellationToken, ValueTask<TOut>> _work;
     private readonly WorkerPoolOptions _options;
     private readonly Channel<Job<TIn>> _jobs;
-    private readonly Channel<Result<TOut>> _results;
+    // Results are unbounded so a reader that only starts reading after Complete() can never deadlock the workers;
+    // the bounded job channel (or, in pull mode, the number of workers) is what limits memory.
+    private readonly WorkerPoolResultChannel<Result<TOut>> _results = new();
     private readonly Channel<DeadLetter<TIn>> _deadLetters;
     private readonly ConcurrentQueue<Job<TIn>> _notProcessed = new();
     private readonly CancellationTokenSource _cancellation;
@@ -44,7 +63,19 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
     private int _deadLettered;
     private volatile bool _completeCalled;
 
+    // Pull mode only (RunAsync): the inputs themselves are the job queue; workers take the next one under this lock.
+    private readonly IEnumerator<TIn>? _source;
+    private readonly Lock _sourceGate = new();
+    private bool _sourceExhausted;
+    private ExceptionDispatchInfo? _sourceFailure;
+
     internal WorkerPool(int workerCount, Func<TIn, CancellationToken, ValueTask<TOut>> work, WorkerPoolOptions? options, CancellationToken cancellationToken)
+        : this(workerCount, work, options, source: null, cancellationToken)
+    {
+    }
+
+    // source != null starts the pool in pull mode: no submissions, workers take jobs from the enumerator (see remarks).
+    internal WorkerPool(int workerCount, Func<TIn, CancellationToken, ValueTask<TOut>> work, WorkerPoolOptions? options, IEnumerator<TIn>? source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         options ??= new WorkerPoolOptions();
@@ -58,9 +89,6 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = workerCount == 1,
         });
-        // Results are unbounded so a reader that only starts reading after Complete() can never deadlock the workers;
-        // the bounded job channel is what limits memory.
-        _results = Channel.CreateUnbounded<Result<TOut>>(new UnboundedChannelOptions { SingleWriter = workerCount == 1 });
         _deadLetters = Channel.CreateUnbounded<DeadLetter<TIn>>();
 
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,11 +96,18 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
         // Closing the job channel on cancellation wakes idle workers without a token registration per wait.
         _closeJobsOnCancel = _cancellation.Token.Register(static state => ((Channel<Job<TIn>>)state!).Writer.TryComplete(), _jobs);
 
+        if (source is not null)
+        {
+            _source = source;
+            _completeCalled = true;
+            _jobs.Writer.TryComplete();
+        }
+
         var workers = new Task[workerCount];
         for (var i = 0; i < workerCount; i++)
         {
             var worker = i + 1;
-            workers[i] = Task.Run(() => WorkAsync(worker));
+            workers[i] = source is null ? Task.Run(() => WorkAsync(worker)) : Task.Run(() => PullWorkAsync(worker));
         }
         Completion = ShutDownAfterAsync(workers);
     }
@@ -81,7 +116,7 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
     public int WorkerCount { get; }
 
     /// <summary>Successful outcomes, in the order jobs finish (not the order they were submitted).</summary>
-    public ChannelReader<Result<TOut>> Results => _results.Reader;
+    public ChannelReader<Result<TOut>> Results => _results;
 
     /// <summary>Jobs that failed on every allowed attempt: the dead-letter queue.</summary>
     public ChannelReader<DeadLetter<TIn>> DeadLetters => _deadLetters.Reader;
@@ -110,10 +145,31 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
     /// <returns>The id given to the job: unique within the pool and increasing in submission order (a refused submission uses up an id).</returns>
     /// <exception cref="InvalidOperationException"><see cref="Complete"/> was already called: <c>submit on completed worker pool</c>.</exception>
     /// <exception cref="OperationCanceledException">The pool or <paramref name="cancellationToken"/> was cancelled.</exception>
-    public async ValueTask<int> SubmitAsync(TIn input, CancellationToken cancellationToken = default)
+    public ValueTask<int> SubmitAsync(TIn input, CancellationToken cancellationToken = default)
+    {
+        // Fast path: room in the job channel right now, so no async state machine is needed.
+        if (!_completeCalled && !_token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var job = new Job<TIn>(Interlocked.Increment(ref _nextId), input);
+            if (_jobs.Writer.TryWrite(job))
+            {
+                Interlocked.Increment(ref _submitted);
+                return new ValueTask<int>(job.Id);
+            }
+            return WriteJobAsync(job, cancellationToken);
+        }
+        return SubmitCheckedAsync(input, cancellationToken);
+    }
+
+    // Also the path for bad calls, so that they fail through the returned task as they always did, never synchronously.
+    private async ValueTask<int> SubmitCheckedAsync(TIn input, CancellationToken cancellationToken)
     {
         ThrowIfClosed();
-        var job = new Job<TIn>(Interlocked.Increment(ref _nextId), input);
+        return await WriteJobAsync(new Job<TIn>(Interlocked.Increment(ref _nextId), input), cancellationToken);
+    }
+
+    private async ValueTask<int> WriteJobAsync(Job<TIn> job, CancellationToken cancellationToken)
+    {
         try
         {
             await _jobs.Writer.WriteAsync(job, cancellationToken);
@@ -200,19 +256,78 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
         }
     }
 
-    private async ValueTask ProcessAsync(Job<TIn> job, int worker, CancellationToken token)
+    // Pull mode: like WorkAsync, but the next job is the next input, numbered in input order.
+    private async Task PullWorkAsync(int worker)
+    {
+        var token = _token;
+        while (!token.IsCancellationRequested && TryTakeInput(out var job))
+            await ProcessAsync(job, worker, token);
+    }
+
+    private bool TryTakeInput(out Job<TIn> job)
+    {
+        lock (_sourceGate)
+        {
+            if (!_sourceExhausted)
+            {
+                try
+                {
+                    if (_source!.MoveNext())
+                    {
+                        // The lock already orders these; no submitter exists in pull mode to race with.
+                        job = new Job<TIn>(++_nextId, _source.Current);
+                        Volatile.Write(ref _submitted, _submitted + 1);
+                        return true;
+                    }
+                }
+                catch (Exception e)
+                {
+                    // The caller's sequence failed: stop taking jobs, let running ones finish, and rethrow it from RunAsync.
+                    _sourceFailure = ExceptionDispatchInfo.Capture(e);
+                }
+                _sourceExhausted = true;
+            }
+            job = default;
+            return false;
+        }
+    }
+
+    /// <summary>Rethrows the exception the input sequence threw in pull mode, if it threw.</summary>
+    internal void ThrowIfSourceFailed() => _sourceFailure?.Throw();
+
+    // Runs one job to its one outcome. The fast path (no timeline, the work completed synchronously and succeeded on its
+    // first attempt) needs no async state machine; anything else continues in ProcessSlowAsync with the attempt in flight.
+    private ValueTask ProcessAsync(Job<TIn> job, int worker, CancellationToken token)
+    {
+        var timeline = _options.Timeline;
+        var started = timeline?.Now ?? default;
+        var attempt = StartAttempt(job.Input, token);
+        if (timeline is null && attempt.IsCompletedSuccessfully)
+        {
+            Succeed(job.Id, attempt.Result, attempts: 1);
+            return default;
+        }
+        return ProcessSlowAsync(job, worker, token, attempt, started);
+    }
+
+    private async ValueTask ProcessSlowAsync(Job<TIn> job, int worker, CancellationToken token, ValueTask<TOut> firstAttempt, TimeSpan firstStarted)
     {
         List<Exception>? errors = null;
+        var pending = firstAttempt;
+        var started = firstStarted;
         for (var attempt = 1; ; attempt++)
         {
             var timeline = _options.Timeline;
-            var started = timeline?.Now ?? default;
+            if (attempt > 1)
+            {
+                started = timeline?.Now ?? default;
+                pending = StartAttempt(job.Input, token);
+            }
             try
             {
-                var value = await _work(job.Input, token);
+                var value = await pending;
                 timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: true);
-                _results.Writer.TryWrite(Result<TOut>.Success(job.Id, value, attempt));
-                Interlocked.Increment(ref _succeeded);
+                Succeed(job.Id, value, attempt);
                 return;
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -253,6 +368,25 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
         }
     }
 
+    // A work delegate that throws instead of returning a faulted task is treated exactly like one that returns it.
+    private ValueTask<TOut> StartAttempt(TIn input, CancellationToken token)
+    {
+        try
+        {
+            return _work(input, token);
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException<TOut>(e);
+        }
+    }
+
+    private void Succeed(int jobId, TOut value, int attempts)
+    {
+        _results.Write(Result<TOut>.Success(jobId, value, attempts));
+        Interlocked.Increment(ref _succeeded);
+    }
+
     private async Task ShutDownAfterAsync(Task[] workers)
     {
         Exception? failure = null;
@@ -266,12 +400,24 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
             failure = e;
         }
 
+        if (_source is not null)
+        {
+            try
+            {
+                _source.Dispose();
+            }
+            catch (Exception e)
+            {
+                _sourceFailure ??= ExceptionDispatchInfo.Capture(e);
+            }
+        }
+
         // After cancellation, whatever is still queued was accepted but never started.
         _jobs.Writer.TryComplete();
         while (_jobs.Reader.TryRead(out var job))
             _notProcessed.Enqueue(job);
 
-        _results.Writer.TryComplete(failure);
+        _results.TryComplete(failure);
         _deadLetters.Writer.TryComplete(failure);
         if (failure is not null)
             throw failure;

@@ -21,9 +21,14 @@ public static class WorkerPool
         new(workerCount, work, options, cancellationToken);
 
     /// <summary>
-    /// Runs every input through a new pool of <paramref name="workerCount"/> workers: submits them in order, completes the
-    /// pool, and collects every outcome.
+    /// Runs every input through a new pool of <paramref name="workerCount"/> workers, which take the inputs in order
+    /// (job ids 0, 1, 2, ...) until the sequence ends, and collects every outcome.
     /// </summary>
+    /// <remarks>
+    /// No job channel stands between the inputs and the workers: each worker takes the next input itself, so the sequence
+    /// is enumerated on the workers' threads, one item at a time (see the remarks of <see cref="WorkerPool{TIn, TOut}"/>).
+    /// If the sequence throws, no further job starts, and the exception is rethrown once the running jobs have ended.
+    /// </remarks>
     /// <typeparam name="TIn">The job input type.</typeparam>
     /// <typeparam name="TOut">The result value type.</typeparam>
     /// <param name="inputs">The jobs, in submission order (ids 0, 1, 2, ...).</param>
@@ -40,26 +45,17 @@ public static class WorkerPool
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        await using var pool = Start(workerCount, work, options, cancellationToken);
-
-        // Read while submitting, as a Go main routine would with a small results buffer.
+        ArgumentNullException.ThrowIfNull(work);
+        // Validate before taking an enumerator, so that bad arguments leave nothing undisposed.
+        (options ?? new WorkerPoolOptions()).Validate(workerCount);
+        // Pull mode: the workers take the inputs in order straight from the sequence, so no job waits in a channel and
+        // no submitter has to be woken for every job (see WorkerPool<TIn, TOut>'s remarks).
+        await using var pool = new WorkerPool<TIn, TOut>(workerCount, work, options, inputs.GetEnumerator(), cancellationToken);
+        // Read while the workers run, as a Go main routine would: the channels stay short.
         var results = pool.Results.ToListAsync(CancellationToken.None);
         var deadLetters = pool.DeadLetters.ToListAsync(CancellationToken.None);
-        foreach (var input in inputs)
-        {
-            if (pool.CancellationToken.IsCancellationRequested)
-                break;
-            try
-            {
-                await pool.SubmitAsync(input, CancellationToken.None);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-        pool.Complete();
         await pool.Completion;
+        pool.ThrowIfSourceFailed();
         return new WorkerPoolReport<TIn, TOut>(pool.Submitted, await results, await deadLetters, pool.NotProcessed);
     }
 }

@@ -42,20 +42,29 @@ public sealed class WaitGroup
     public void Add(int delta)
     {
         // Compare-and-swap, so a counter that would go negative is never published: other callers never see it, and a
-        // misuse leaves the group as it was.
+        // misuse leaves the group as it was. Uncontended this is one atomic instruction, like Go's; the rare cases live
+        // out of line so that the JIT can inline Add and Done into the caller (methods that throw are rarely inlined).
         int before, now;
         do
         {
             before = Volatile.Read(ref _count);
             now = before + delta;
             if (now < 0)
-                throw new InvalidOperationException("sync: negative WaitGroup counter");
+                ThrowNegativeCounter();
         }
         while (Interlocked.CompareExchange(ref _count, now, before) != before);
 
+        if (now == 0)
+            ReachedZero();
+    }
+
+    private static void ThrowNegativeCounter() => throw new InvalidOperationException("sync: negative WaitGroup counter");
+
+    private void ReachedZero()
+    {
         // The CompareExchange is a full fence, so this read cannot miss a waiter that registered before the
         // counter reached zero; a waiter registering later re-reads the counter itself (see WaitAsync).
-        if (now == 0 && Volatile.Read(ref _zero) is not null)
+        if (Volatile.Read(ref _zero) is not null)
             ReleaseWaiters();
     }
 
