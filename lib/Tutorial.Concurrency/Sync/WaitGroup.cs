@@ -41,28 +41,25 @@ public sealed class WaitGroup
     /// <exception cref="InvalidOperationException">The counter would go below zero: <c>sync: negative WaitGroup counter</c>.</exception>
     public void Add(int delta)
     {
-        // Compare-and-swap, so a counter that would go negative is never published: other callers never see it, and a
-        // misuse leaves the group as it was. Uncontended this is one atomic instruction, like Go's; the rare cases live
-        // out of line so that the JIT can inline Add and Done into the caller (methods that throw are rarely inlined).
-        int before, now;
-        do
-        {
-            before = Volatile.Read(ref _count);
-            now = before + delta;
-            if (now < 0)
-                ThrowNegativeCounter();
-        }
-        while (Interlocked.CompareExchange(ref _count, now, before) != before);
-
-        if (now == 0)
-            ReachedZero();
+        var now = Interlocked.Add(ref _count, delta);
+        // The common case (still above zero) is this one atomic add, as in Go; the rest lives out of line so that the JIT
+        // can inline Add and Done into the caller (methods that throw are rarely inlined).
+        if (now <= 0)
+            ReachedZeroOrBelow(now, delta);
     }
 
-    private static void ThrowNegativeCounter() => throw new InvalidOperationException("sync: negative WaitGroup counter");
-
-    private void ReachedZero()
+    private void ReachedZeroOrBelow(int now, int delta)
     {
-        // The CompareExchange is a full fence, so this read cannot miss a waiter that registered before the
+        if (now < 0)
+        {
+            // Undo, so that one misuse does not poison every later wait. Like Go, a misuse racing with other Adds is not
+            // made atomic (that would cost every Add a compare-and-swap loop): for that instant others can see the
+            // misused value. The exception is the bug report.
+            Interlocked.Add(ref _count, -delta);
+            throw new InvalidOperationException("sync: negative WaitGroup counter");
+        }
+
+        // Interlocked.Add is a full fence, so this read cannot miss a waiter that registered before the
         // counter reached zero; a waiter registering later re-reads the counter itself (see WaitAsync).
         if (Volatile.Read(ref _zero) is not null)
             ReleaseWaiters();
