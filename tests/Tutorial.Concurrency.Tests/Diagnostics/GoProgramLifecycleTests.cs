@@ -80,12 +80,15 @@ public sealed class GoProgramLifecycleTests
     public async Task Parallel_runs_are_isolated_a_deadlock_in_one_does_not_end_the_other()
     {
         var slowFinished = false;
+        // The sleeper waits on something the detector does not watch (so it counts as running) until the other run's
+        // deadlock has been reported: no timing involved.
+        var wakeUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var slow = Watched.Run(async go =>
         {
             var tick = Chan.Make<int>(name: "tick");
             go.Go("sleepy", async () =>
             {
-                await Task.Delay(400);
+                await wakeUp.Task;
                 await tick.Writer.WriteAsync(1);
             });
             await tick.Reader.ReadAsync();
@@ -96,6 +99,7 @@ public sealed class GoProgramLifecycleTests
         var report = await Assert.ThrowsAsync<DeadlockException>(() => stuck);
         Watched.AssertDump(report, "goroutine 1 [chan receive]: stuck");
         Assert.False(slow.IsCompleted);
+        wakeUp.SetResult();
         await slow;
         Assert.True(slowFinished);
     }
