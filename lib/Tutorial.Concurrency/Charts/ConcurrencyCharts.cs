@@ -77,11 +77,13 @@ public static class ConcurrencyCharts
     /// <param name="bars">The durations to compare, in display order.</param>
     /// <param name="title">The chart's title.</param>
     /// <param name="yTitle">The value axis title, with its unit.</param>
+    /// <param name="xTitle">What the bars are, e.g. <c>channel capacity</c>.</param>
     /// <returns>The chart.</returns>
-    public static GenericChart Bars(IEnumerable<(string Label, TimeSpan Duration)> bars, string title, string yTitle = "wall-clock time (ms)")
+    public static GenericChart Bars(IEnumerable<(string Label, TimeSpan Duration)> bars, string title, string yTitle = "wall-clock time (ms)",
+        string xTitle = "approach")
     {
         ArgumentNullException.ThrowIfNull(bars);
-        return Bars(bars.Select(b => (b.Label, b.Duration.TotalMilliseconds)), title, yTitle, "{0:0.0} ms");
+        return Bars(bars.Select(b => (b.Label, b.Duration.TotalMilliseconds)), title, yTitle, "{0:0.0} ms", xTitle: xTitle);
     }
 
     /// <summary>One bar per labelled value.</summary>
@@ -90,9 +92,10 @@ public static class ConcurrencyCharts
     /// <param name="yTitle">The value axis title, with its unit.</param>
     /// <param name="labelFormat">How each bar's value is written on it, e.g. <c>{0:0.0} ms</c>.</param>
     /// <param name="logScale">Draw the value axis on a log scale (for values spanning orders of magnitude).</param>
+    /// <param name="xTitle">What the bars are, e.g. <c>kind of task</c>.</param>
     /// <returns>The chart.</returns>
     public static GenericChart Bars(IEnumerable<(string Label, double Value)> bars, string title, string yTitle,
-        string labelFormat = "{0:0.##}", bool logScale = false)
+        string labelFormat = "{0:0.##}", bool logScale = false, string xTitle = "approach")
     {
         ArgumentNullException.ThrowIfNull(bars);
         var items = bars.ToArray();
@@ -106,7 +109,7 @@ public static class ConcurrencyCharts
             ("cliponaxis", false),
             ("marker", Figure.Obj(("color", items.Select((_, i) => Figure.Palette[i % Figure.Palette.Length]).ToArray()))),
             ("hovertemplate", "%{x}: %{text}<extra></extra>"));
-        return Figure.Chart([trace], title, "", yTitle,
+        return Figure.Chart([trace], title, xTitle, yTitle,
             yAxisExtras: logScale ? Figure.Obj(("type", "log")) : Figure.Obj(("rangemode", "tozero")));
     }
 
@@ -115,8 +118,10 @@ public static class ConcurrencyCharts
     /// <param name="title">The chart's title.</param>
     /// <param name="yTitle">The value axis title, with its unit.</param>
     /// <param name="logScale">Draw the value axis on a log scale.</param>
+    /// <param name="xTitle">What the groups are, e.g. <c>benchmark case</c>.</param>
     /// <returns>The chart.</returns>
-    public static GenericChart GroupedBars(IEnumerable<(string Group, string Series, double Value)> values, string title, string yTitle, bool logScale = false)
+    public static GenericChart GroupedBars(IEnumerable<(string Group, string Series, double Value)> values, string title, string yTitle,
+        bool logScale = false, string xTitle = "case")
     {
         ArgumentNullException.ThrowIfNull(values);
         var items = values.ToArray();
@@ -134,7 +139,7 @@ public static class ConcurrencyCharts
                 ("hovertemplate", "%{x}<br>" + name + ": %{y}<extra></extra>"));
         });
         var layoutAxis = logScale ? Figure.Obj(("type", "log")) : Figure.Obj(("rangemode", "tozero"));
-        return Figure.Chart(traces, title, "", yTitle, yAxisExtras: layoutAxis);
+        return Figure.Chart(traces, title, xTitle, yTitle, yAxisExtras: layoutAxis);
     }
 
     /// <summary>One line per named series of (x, y) points: sweeps such as speedup against workers.</summary>
