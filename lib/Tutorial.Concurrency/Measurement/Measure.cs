@@ -45,6 +45,31 @@ public static class Measure
         return new Samples(times);
     }
 
+    /// <summary>
+    /// Runs a whole experiment <paramref name="repetitions"/> times (after <paramref name="warmups"/> untimed runs) and returns
+    /// the run whose <paramref name="duration"/> is the median, with everything it recorded (its timeline, its results):
+    /// one hiccup on a busy machine then cannot decide what a lesson shows.
+    /// </summary>
+    /// <typeparam name="T">What one run produces.</typeparam>
+    /// <param name="repetitions">How many runs to choose from (at least 1; odd counts have a true middle).</param>
+    /// <param name="run">One run of the experiment.</param>
+    /// <param name="duration">The time a run is ranked by.</param>
+    /// <param name="warmups">Runs first that are thrown away.</param>
+    /// <returns>The median run (for an even count, the lower of the two middle runs).</returns>
+    public static async Task<T> MedianRunAsync<T>(int repetitions, Func<Task<T>> run, Func<T, TimeSpan> duration, int warmups = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(warmups);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(duration);
+        for (var i = 0; i < warmups; i++)
+            await run();
+        var runs = new List<T>(repetitions);
+        for (var i = 0; i < repetitions; i++)
+            runs.Add(await run());
+        return runs.OrderBy(duration).ElementAt((repetitions - 1) / 2);
+    }
+
     /// <summary>The sequential baseline: runs job 0, 1, ... <paramref name="jobs"/>-1 one after another on one lane and records each.</summary>
     /// <param name="jobs">How many jobs.</param>
     /// <param name="job">One job, given its id.</param>

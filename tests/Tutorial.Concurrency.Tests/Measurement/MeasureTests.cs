@@ -87,4 +87,22 @@ public class MeasureTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Measure.SequentiallyAsync(-1, _ => Task.CompletedTask).Within());
         await Assert.ThrowsAsync<ArgumentNullException>(() => Measure.SequentiallyAsync(1, null!).Within());
     }
+
+    [Fact]
+    public async Task MedianRunAsync_warms_up_then_returns_the_run_with_the_median_duration()
+    {
+        var calls = 0;
+        var durations = new[] { 99, 30, 10, 20 }; // the first call is the warm-up
+        var median = await Measure.MedianRunAsync(3, () => Task.FromResult((Run: ++calls, Ms: durations[calls - 1])), r => TimeSpan.FromMilliseconds(r.Ms));
+
+        Assert.Equal(4, calls);
+        Assert.Equal((4, 20), median);
+    }
+
+    [Fact]
+    public async Task MedianRunAsync_rejects_bad_arguments()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Measure.MedianRunAsync(0, () => Task.FromResult(1), _ => TimeSpan.Zero));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Measure.MedianRunAsync<int>(3, null!, _ => TimeSpan.Zero));
+    }
 }
