@@ -2,15 +2,27 @@ using System.Diagnostics;
 
 namespace Tutorial.Concurrency.Measurement;
 
-/// <summary>Stopwatch helpers for the lessons: time one run, repeat a run, or time jobs one after another as a baseline.</summary>
+/// <summary>
+/// Stopwatch helpers for the lessons: time one run, repeat a run, or time jobs one after another as a
+/// baseline. A figure the lesson's text interprets should be a median of several runs after a warm-up
+/// (<see cref="RepeatAsync"/>, <see cref="MedianRunAsync"/>); <see cref="TimeAsync"/> is for the
+/// few places where one run is the point.
+/// </summary>
 public static class Measure
 {
     /// <summary>Times one run of <paramref name="action"/>.</summary>
     /// <param name="action">What to time.</param>
     /// <returns>The elapsed wall-clock time.</returns>
-    public static async Task<TimeSpan> TimeAsync(Func<Task> action)
+    public static Task<TimeSpan> TimeAsync(Func<Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        MachineLoad.Shared.MeasurementStarted();
+        return TimeOnceAsync(action);
+    }
+
+    // Times without marking a measurement start, for the methods below that mark their own (outer) window.
+    private static async Task<TimeSpan> TimeOnceAsync(Func<Task> action)
+    {
         var start = Stopwatch.GetTimestamp();
         await action();
         return Stopwatch.GetElapsedTime(start);
@@ -22,6 +34,7 @@ public static class Measure
     public static TimeSpan Time(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        MachineLoad.Shared.MeasurementStarted();
         var start = Stopwatch.GetTimestamp();
         action();
         return Stopwatch.GetElapsedTime(start);
@@ -39,10 +52,11 @@ public static class Measure
         ArgumentNullException.ThrowIfNull(action);
         for (var i = 0; i < warmups; i++)
             await action();
+        var window = MachineLoad.Shared.MeasurementStarted();
         var times = new TimeSpan[repetitions];
         for (var i = 0; i < repetitions; i++)
-            times[i] = await TimeAsync(action);
-        return new Samples(times);
+            times[i] = await TimeOnceAsync(action);
+        return new Samples(times, MachineLoad.Shared.MeasurementEnded(window));
     }
 
     /// <summary>
@@ -64,6 +78,7 @@ public static class Measure
         ArgumentNullException.ThrowIfNull(duration);
         for (var i = 0; i < warmups; i++)
             await run();
+        MachineLoad.Shared.MeasurementStarted();
         var runs = new List<T>(repetitions);
         for (var i = 0; i < repetitions; i++)
             runs.Add(await run());

@@ -9,13 +9,24 @@ public sealed class Samples
     /// <param name="values">At least one duration.</param>
     /// <exception cref="ArgumentException">No values.</exception>
     public Samples(IEnumerable<TimeSpan> values)
+        : this(values, window: null)
     {
+    }
+
+    // Measure's methods pass the window they measured in, so a key figure's verdict reads the machine's load during exactly
+    // that time (see MachineLoad).
+    internal Samples(IEnumerable<TimeSpan> values, MeasuredWindow? window)
+    {
+        Window = window;
         ArgumentNullException.ThrowIfNull(values);
         Values = [.. values];
         if (Values.Count == 0)
             throw new ArgumentException("At least one sample is needed.", nameof(values));
         _sorted = [.. Values.Order()];
     }
+
+    /// <summary>When the samples were measured, and the CPU counters then; null for samples made from plain values.</summary>
+    internal MeasuredWindow? Window { get; }
 
     /// <summary>The samples in the order they were measured.</summary>
     public IReadOnlyList<TimeSpan> Values { get; }

@@ -40,6 +40,19 @@ public class MeasureTests
     }
 
     [Fact]
+    public async Task RepeatAsync_samples_carry_the_window_of_their_timed_runs_for_the_verdict()
+    {
+        var before = System.Diagnostics.Stopwatch.GetTimestamp();
+        var samples = await Measure.RepeatAsync(2, () => Task.CompletedTask).Within();
+        var after = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        Assert.NotNull(samples.Window);
+        Assert.InRange(samples.Window.Value.Start, before, samples.Window.Value.End);
+        Assert.InRange(samples.Window.Value.End, samples.Window.Value.Start, after);
+        Assert.Null(new Samples([TimeSpan.FromMilliseconds(1)]).Window); // plain values: the untracked window applies
+    }
+
+    [Fact]
     public async Task RepeatAsync_rejects_bad_arguments()
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Measure.RepeatAsync(0, () => Task.CompletedTask).Within());
