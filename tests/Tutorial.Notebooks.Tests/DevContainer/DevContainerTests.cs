@@ -1,10 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Tutorial.Notebooks.Tests.Infrastructure;
 
 namespace Tutorial.Notebooks.Tests.DevContainer;
 
-public sealed class DevContainerTests
+/// <summary>The dev container is what a Codespace is built from: these tests keep it the way Codespaces expects
+/// (pinned image, work done before the editor connects, enough cores, lesson 00 open) and keep its paths from rotting
+/// when files move.</summary>
+public sealed partial class DevContainerTests
 {
     private static readonly string[] Extensions =
     [
@@ -14,6 +18,8 @@ public sealed class DevContainerTests
         "ms-toolsai.jupyter",
     ];
 
+    private static JsonObject DevContainer => Read(".devcontainer", "devcontainer.json");
+
     // Both files are JSON with comments, as VS Code reads them.
     private static JsonObject Read(params string[] path) =>
         JsonNode.Parse(
@@ -21,28 +27,65 @@ public sealed class DevContainerTests
             documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
 
     [Fact]
-    public void Devcontainer_uses_a_dotnet_10_image()
+    public void Image_is_a_pinned_dotnet_10_tag_not_a_floating_one()
     {
-        var image = (string?)Read(".devcontainer", "devcontainer.json")["image"];
+        var image = (string?)DevContainer["image"];
 
-        Assert.StartsWith("mcr.microsoft.com/devcontainers/dotnet:", image, StringComparison.Ordinal);
-        Assert.Contains(":10.0", image, StringComparison.Ordinal);
+        // devcontainers/images tags: IMAGE_SEMVER-DOTNET-OS, e.g. 2-10.0-noble; `10.0` alone floats to every new image.
+        Assert.Matches(PinnedImage(), image);
     }
 
     [Fact]
-    public void Devcontainer_installs_the_notebook_and_csharp_extensions()
+    public void Asks_for_four_cores()
     {
-        var extensions = Read(".devcontainer", "devcontainer.json")["customizations"]!["vscode"]!["extensions"]!.AsArray().Select(e => (string?)e);
+        var cpus = DevContainer["hostRequirements"]?["cpus"]?.GetValue<int>();
+
+        Assert.True(cpus >= 4, $"hostRequirements.cpus is {cpus?.ToString() ?? "missing"}: lesson 08's scaling and starvation demos need more than 2 cores");
+    }
+
+    [Fact]
+    public void Restores_and_builds_before_the_editor_connects_and_not_after()
+    {
+        var container = DevContainer;
+        var update = (string?)container["updateContentCommand"];
+
+        Assert.Contains("dotnet tool restore", update, StringComparison.Ordinal);
+        Assert.Contains("dotnet build Tutorial.sln", update, StringComparison.Ordinal);
+        Assert.Equal("updateContentCommand", (string?)container["waitFor"]);
+        // postCreateCommand runs after the editor may already be in use and is not cached by prebuilds.
+        Assert.DoesNotContain("build", (string?)container["postCreateCommand"] ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sets_up_the_jupyter_fallback_with_the_script_ci_tests()
+    {
+        var onCreate = (string?)DevContainer["onCreateCommand"];
+        var script = Path.Combine(TestPaths.RepositoryRoot, ".devcontainer", "setup-jupyter.sh");
+        var jupyterRun = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "lib", "Tutorial.Notebooks", "scripts", "jupyter-run.sh"));
+        var ci = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, ".ci", "run"));
+
+        Assert.Equal("bash .devcontainer/setup-jupyter.sh", onCreate);
+        Assert.True(File.Exists(script), script);
+        Assert.Contains(".devcontainer/setup-jupyter.sh", jupyterRun, StringComparison.Ordinal);
+        Assert.Contains("lib/Tutorial.Notebooks/scripts/jupyter-run.sh", ci, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Opens_a_lesson_that_exists()
+    {
+        var files = DevContainer["customizations"]?["codespaces"]?["openFiles"]?.AsArray().Select(f => (string?)f).ToList() ?? [];
+
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.True(File.Exists(Path.Combine(TestPaths.RepositoryRoot, file!)), $"openFiles names {file}, which does not exist"));
+        Assert.Matches(@"^notebooks/00-[a-z0-9-]+\.ipynb$", files[0]);
+    }
+
+    [Fact]
+    public void Installs_the_notebook_and_csharp_extensions()
+    {
+        var extensions = DevContainer["customizations"]!["vscode"]!["extensions"]!.AsArray().Select(e => (string?)e);
 
         Assert.Equal(Extensions.Order(), extensions.Order());
-    }
-
-    [Fact]
-    public void Devcontainer_restores_the_tools_and_builds_the_solution_after_creation()
-    {
-        var command = (string?)Read(".devcontainer", "devcontainer.json")["postCreateCommand"];
-
-        Assert.Equal("dotnet tool restore && dotnet build Tutorial.sln", command);
     }
 
     [Fact]
@@ -52,4 +95,7 @@ public sealed class DevContainerTests
 
         Assert.Equal(Extensions.Order(), recommended.Order());
     }
+
+    [GeneratedRegex(@"^mcr\.microsoft\.com/devcontainers/dotnet:\d+(\.\d+){0,2}-10\.0-noble$")]
+    private static partial Regex PinnedImage();
 }
