@@ -13,7 +13,7 @@ try
         Console.WriteLine(app);
     return 0;
 }
-catch (Exception e) when (e is AggregateException or DirectoryNotFoundException)
+catch (Exception e) when (e is Tutorial.Notebooks.Export.CourseExportException or DirectoryNotFoundException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;

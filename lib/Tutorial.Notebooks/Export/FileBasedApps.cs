@@ -29,8 +29,8 @@ public static class FileBasedApps
     /// <param name="outputFolder">Where to write the apps, e.g. <c>artifacts/apps</c>; created if missing.</param>
     /// <returns>The full paths of the written apps, in lesson order.</returns>
     /// <exception cref="DirectoryNotFoundException">The lessons folder does not exist or holds no lessons.</exception>
-    /// <exception cref="AggregateException">One or more lessons cannot be exported; each inner exception is a
-    /// <see cref="LessonExportException"/> naming the lesson and cell. The other lessons are still written.</exception>
+    /// <exception cref="CourseExportException">One or more lessons cannot be exported; its message names each lesson and
+    /// cell. The other lessons are still written.</exception>
     public static IReadOnlyList<string> ExportAll(string lessonsFolder, string outputFolder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(lessonsFolder);
@@ -53,16 +53,17 @@ public static class FileBasedApps
             {
                 failures.Add(e);
             }
+            catch (NotebookFormatException e)
+            {
+                failures.Add(new LessonExportException(lesson.Path, null, $"not a valid notebook: {e.Problem}", e));
+            }
         }
 
         // An app left from an earlier export must not pass for the current lesson: keep only what was just written.
         DeleteStaleApps(outputFolder, written.Select(Path.GetFileName).OfType<string>());
         if (failures.Count > 0)
         {
-            throw new AggregateException(
-                $"{failures.Count} of {lessons.Count} lessons cannot be exported as file-based apps:{Environment.NewLine}" +
-                string.Join(Environment.NewLine, failures.Select(f => "  " + f.Message)),
-                failures);
+            throw new CourseExportException(failures, lessons.Count);
         }
 
         return written;

@@ -49,14 +49,28 @@ public sealed class ExportAllTests
         _course.Write("02-reuses-a-name", Cs("var x = 1;"), Cs("var x = 2;")); // ...then lesson 02 breaks
         _course.Write("03-magic", Md("# Three"), Cs("#!time\nvar y = 1;"));
 
-        var e = Assert.Throws<AggregateException>(() => FileBasedApps.ExportAll(_course.Notebooks, _course.Apps));
+        var e = Assert.Throws<CourseExportException>(() => FileBasedApps.ExportAll(_course.Notebooks, _course.Apps));
 
-        Assert.StartsWith("2 of 3 lessons cannot be exported as file-based apps:", e.Message, StringComparison.Ordinal);
-        Assert.Contains("02-reuses-a-name.ipynb, cell 2: cells 1 and 2 both declare 'x'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("03-magic.ipynb, cell 2: the magic command '#!time'", e.Message, StringComparison.Ordinal);
-        Assert.All(e.InnerExceptions, inner => Assert.IsType<LessonExportException>(inner));
+        var lines = e.Message.Split(Environment.NewLine);
+        Assert.Equal("2 of 3 lessons cannot be exported as file-based apps:", lines[0]);
+        Assert.StartsWith("  02-reuses-a-name.ipynb, cell 2: cells 1 and 2 both declare 'x'", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("  03-magic.ipynb, cell 2: the magic command '#!time'", lines[2], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal([2, 2], e.Failures.Select(f => f.Cell ?? 0));
         Assert.True(File.Exists(Path.Combine(_course.Apps, "01-fine.cs")));
         Assert.False(File.Exists(Path.Combine(_course.Apps, Path.GetFileNameWithoutExtension(broken) + ".cs")), "the broken lesson's old app must not stay behind");
+    }
+
+    [Fact]
+    public void An_invalid_notebook_is_reported_with_the_others()
+    {
+        _course.Write("01-fine", Cs("var x = 1;"));
+        File.WriteAllText(Path.Combine(_course.Notebooks, "02-not-json.ipynb"), "{ \"cells\": [");
+
+        var e = Assert.Throws<CourseExportException>(() => FileBasedApps.ExportAll(_course.Notebooks, _course.Apps));
+
+        Assert.Contains("  02-not-json.ipynb: not a valid notebook: the file is not valid JSON", e.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_course.Apps, "01-fine.cs")));
     }
 
     [Fact]
