@@ -160,7 +160,7 @@ public static class FileBasedApps
             var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
             foreach (var line in lines)
             {
-                code.Append(line.TrimEnd()).Append('\n');
+                code.Append(line).Append('\n');
                 cellOfLine.Add(cell);
             }
         }
@@ -188,9 +188,9 @@ public static class FileBasedApps
         Append(null, "");
         Append(null, AppRuntime.Source(charts));
 
-        var body0 = code.ToString();
-        ScopeCheck.Check(lesson, body0, line => line < cellOfLine.Count ? cellOfLine[line] : null);
-        return header + body0;
+        var program = code.ToString();
+        ScopeCheck.Check(lesson, program, line => line < cellOfLine.Count ? cellOfLine[line] : null);
+        return header + program;
     }
 
     private static bool IsCSharp(string kernelName) =>
