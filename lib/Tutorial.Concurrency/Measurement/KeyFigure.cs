@@ -59,7 +59,7 @@ public static class KeyFigure
     /// exactly the time the samples were measured (see <see cref="Check(string, double, Model)"/>).
     /// </summary>
     /// <param name="label">What was measured.</param>
-    /// <param name="samples">Timings from <see cref="Measure.RepeatAsync"/>.</param>
+    /// <param name="samples">Timings from <see cref="Measure.RepeatAsync"/> or a point of a <see cref="Sweep{TPoint}"/>.</param>
     /// <param name="model">A model in <c>ms</c>.</param>
     /// <returns>The verdict.</returns>
     public static Verdict Check(string label, Samples samples, Model model)

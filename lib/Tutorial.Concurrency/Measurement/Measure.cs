@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace Tutorial.Concurrency.Measurement;
 
 /// <summary>
-/// Stopwatch helpers for the lessons: time one run, repeat a run, or time jobs one after another as a
+/// Stopwatch helpers for the lessons: time one run, repeat a run, sweep a parameter, or time jobs one after another as a
 /// baseline. A figure the lesson's text interprets should be a median of several runs after a warm-up
-/// (<see cref="RepeatAsync"/>, <see cref="MedianRunAsync"/>); <see cref="TimeAsync"/> is for the
+/// (<see cref="RepeatAsync"/>, <see cref="SweepAsync"/>, <see cref="MedianRunAsync"/>); <see cref="TimeAsync"/> is for the
 /// few places where one run is the point.
 /// </summary>
 public static class Measure
@@ -83,6 +83,50 @@ public static class Measure
         for (var i = 0; i < repetitions; i++)
             runs.Add(await run());
         return runs.OrderBy(duration).ElementAt((repetitions - 1) / 2);
+    }
+
+    /// <summary>
+    /// Measures every point of a sweep (e.g. worker counts 1, 2, 4, 8) the way a figure the lesson interprets must be
+    /// measured: first <paramref name="warmups"/> untimed runs of every point, so the whole path is compiled and the thread
+    /// pool has grown before anything is timed; then <paramref name="repetitions"/> rounds, each timing every point once,
+    /// in order. Taking the points in turn spreads a burst of load from another process over all points instead of letting
+    /// it land on one. Each point's figure is the median of its timings.
+    /// </summary>
+    /// <typeparam name="TPoint">What varies, e.g. the worker count.</typeparam>
+    /// <param name="points">The points, each once; the sweep keeps their order.</param>
+    /// <param name="repetitions">Timed runs per point (at least 1; odd counts have a true median).</param>
+    /// <param name="run">One run at a point.</param>
+    /// <param name="warmups">Untimed runs per point before the timed rounds.</param>
+    /// <returns>The timings per point; <c>sweep[point].Median</c> is the point's figure.</returns>
+    /// <exception cref="ArgumentException">No points, or a point given twice.</exception>
+    /// <example><code>var sweep = await Measure.SweepAsync([1, 2, 4, 8], 3, workers => RunPoolAsync(20, workers));</code></example>
+    public static async Task<Sweep<TPoint>> SweepAsync<TPoint>(IEnumerable<TPoint> points, int repetitions, Func<TPoint, Task> run, int warmups = 1)
+        where TPoint : notnull
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(warmups);
+        ArgumentNullException.ThrowIfNull(run);
+        var ordered = points.ToList();
+        if (ordered.Count == 0)
+            throw new ArgumentException("A sweep needs at least one point.", nameof(points));
+        if (ordered.GroupBy(p => p).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"The point {twice.Key} appears {twice.Count()} times; give each point once and use repetitions to time it more often.", nameof(points));
+
+        for (var i = 0; i < warmups; i++)
+            foreach (var point in ordered)
+                await run(point);
+        var window = MachineLoad.Shared.MeasurementStarted();
+        var times = ordered.Select(_ => new TimeSpan[repetitions]).ToList();
+        for (var round = 0; round < repetitions; round++)
+            for (var p = 0; p < ordered.Count; p++)
+            {
+                var point = ordered[p];
+                times[p][round] = await TimeOnceAsync(() => run(point));
+            }
+        // The rounds interleave the points, so every point was measured across the whole window.
+        var measured = MachineLoad.Shared.MeasurementEnded(window);
+        return new Sweep<TPoint>(ordered.Select((point, p) => KeyValuePair.Create(point, new Samples(times[p], measured))));
     }
 
     /// <summary>The sequential baseline: runs job 0, 1, ... <paramref name="jobs"/>-1 one after another on one lane and records each.</summary>

@@ -6,6 +6,7 @@ namespace Tutorial.Concurrency.Measurement;
 /// Records, from one clock, which lane (worker or task) ran which job from when to when; thread-safe, so every
 /// worker can record on the same timeline. Feed it to the charts for a Gantt view, or <see cref="Summarize"/> it.
 /// </summary>
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
 public sealed class Timeline
 {
     private readonly long _origin = Stopwatch.GetTimestamp();
@@ -90,7 +91,11 @@ public sealed class Timeline
                 .OrderBy(e => e.At).ThenBy(e => e.Delta);
             int running = 0, peak = 0;
             foreach (var (_, delta) in events)
+            {
                 peak = Math.Max(peak, running += delta);
+                Debug.Assert(running >= 0, "an entry ended before it started: Record rejects that");
+            }
+            Debug.Assert(running == 0, "every start has its end");
             return peak;
         }
     }
@@ -107,6 +112,16 @@ public sealed class Timeline
             throw new InvalidOperationException("The timeline is empty: record jobs on it before summarising.");
         var makespan = entries.Max(e => e.End) - entries.Min(e => e.Start);
         var jobs = entries.Select(e => e.JobId).Distinct().Count();
+        Debug.Assert(makespan >= TimeSpan.Zero && jobs >= 1);
         return new RunSummary(jobs, workers, makespan, RunSummary.IdealMakespan(jobs, workers, jobDuration), PeakConcurrency);
+    }
+
+    private string DebuggerDisplay
+    {
+        get
+        {
+            var entries = Entries;
+            return $"{entries.Count} entries on {entries.Select(e => e.Lane).Distinct().Count()} lanes, peak concurrency {PeakConcurrency}, now {Now.TotalMilliseconds:F1} ms";
+        }
     }
 }

@@ -174,4 +174,18 @@ public class TimelineTests
         Assert.Equal("worker 2 ran job 7: 50.1-100.3 ms", ok.ToString());
         Assert.Equal("worker 2 ran job 7: 50.1-100.3 ms (failed)", (ok with { Succeeded = false }).ToString());
     }
+
+    [Fact]
+    public void The_debugger_shows_entries_lanes_and_peak()
+    {
+        var timeline = new Timeline();
+        timeline.Record("w1", 1, Ms(0), Ms(10));
+        timeline.Record("w2", 2, Ms(5), Ms(15));
+
+        var attribute = (System.Diagnostics.DebuggerDisplayAttribute)Attribute.GetCustomAttribute(typeof(Timeline), typeof(System.Diagnostics.DebuggerDisplayAttribute))!;
+        var display = (string)typeof(Timeline).GetProperty("DebuggerDisplay", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(timeline)!;
+
+        Assert.Equal("{DebuggerDisplay,nq}", attribute.Value);
+        Assert.StartsWith("2 entries on 2 lanes, peak concurrency 2, now ", display);
+    }
 }
