@@ -2,7 +2,7 @@ namespace Tutorial.Concurrency.Exercises;
 
 /// <summary>
 /// Thrown by <see cref="Exercise.Expect(bool, string)"/> (and by a <see cref="Trial"/>'s checks) when a learner's answer is
-/// not right yet; its message names the problem, and <see cref="Idea"/> points at the idea that fixes it.
+/// not right yet; its message names the problem. The check prints it as a hint instead of a stack trace.
 /// </summary>
 public sealed class ExerciseHintException : Exception
 {
@@ -13,15 +13,13 @@ public sealed class ExerciseHintException : Exception
     {
     }
 
-    /// <summary>Creates the exception with a pointer to the idea, shown from the learner's second failed attempt on.</summary>
-    /// <param name="hint">What went wrong.</param>
-    /// <param name="idea">The idea to look at, never the solution itself; null when there is none.</param>
-    public ExerciseHintException(string hint, string? idea)
+    // With a pointer to the idea, shown from the learner's second failed attempt on (Exercise.Expect with an idea).
+    internal ExerciseHintException(string hint, string? idea)
         : base(hint)
     {
         Idea = idea;
     }
 
-    /// <summary>A pointer to the idea that fixes the problem, or null.</summary>
-    public string? Idea { get; }
+    // A pointer to the idea that fixes the problem, never the solution; null when there is none.
+    internal string? Idea { get; }
 }

@@ -13,13 +13,9 @@ public sealed class Sink<T>
 
     internal Sink(Channel<T> inner, string name, Trial trial, bool slow, int? take)
     {
-        Name = name;
         Writer = new TrialWriter<T>(inner, name, trial);
         Received = ReadAsync(inner.Reader, trial, slow, take ?? int.MaxValue);
     }
-
-    /// <summary>The name the check gave it; hints use it.</summary>
-    public string Name { get; }
 
     /// <summary>The side to hand to the learner's code.</summary>
     public ChannelWriter<T> Writer { get; }
@@ -30,8 +26,8 @@ public sealed class Sink<T>
     /// </summary>
     public Task<IReadOnlyList<T>> Received { get; }
 
-    /// <summary>How many items have arrived so far.</summary>
-    public int Count
+    // How many items have arrived so far.
+    internal int Count
     {
         get
         {

@@ -128,8 +128,8 @@ internal sealed record KeyFigureLine(
 
         if (Number is not { } number)
             throw new ArgumentException($"Key figure '{Label}' has a model, so its value must be a number.", nameof(Number));
-        if (ValueText != FormatNumber(number))
-            throw new ArgumentException($"Key figure '{Label}': a modelled value is printed as {FormatNumber(number)}, not '{ValueText}'.", nameof(ValueText));
+        if (!TryNumber(ValueText, out var printed) || printed != number)
+            throw new ArgumentException($"Key figure '{Label}': a modelled value is printed as a plain number equal to {number}, e.g. {FormatNumber(number)}; got '{ValueText}'.", nameof(ValueText));
         if (Unit.Contains('\n') || Unit.Contains(Separator, StringComparison.Ordinal) || Unit != Unit.Trim())
             throw new ArgumentException($"Key figure '{Label}': the unit '{Unit}' must be one line with no ' · '.", nameof(Unit));
         RequireOneLine(Derivation!, nameof(Derivation));

@@ -145,7 +145,8 @@ public class KeyFigureLineTests
         Assert.Throws<ArgumentException>(() => KeyFigureLine.Fact("a", "1 · model: x").Format());
         Assert.Throws<ArgumentException>(() => new KeyFigureLine("a", "1", 1, "ms", "m", 0, 2, Verdict: null).Format());
         Assert.Throws<ArgumentException>(() => new KeyFigureLine("a", "1", 1, "ms", "m", 0, 2, Mark.Busy).Format()); // no reason
-        Assert.Throws<ArgumentException>(() => new KeyFigureLine("a", "1.0", 1, "ms", "m", 0, 2, Mark.Agrees).Format()); // not as printed
+        Assert.Throws<ArgumentException>(() => new KeyFigureLine("a", "1.5", 1, "ms", "m", 0, 2, Mark.Agrees).Format()); // text and number differ
+        Assert.Throws<ArgumentException>(() => new KeyFigureLine("a", "1e0", 1, "ms", "m", 0, 2, Mark.Agrees).Format()); // not a plain number
         Assert.Throws<ArgumentException>(() => new KeyFigureLine("a", "1", 1, "ms", "m · n", 0, 2, Mark.Agrees).Format());
         Assert.Throws<InvalidOperationException>(() => new KeyFigureLine("a", "1", 1, "ms", "m", null, null, Mark.Agrees).Format());
     }
@@ -164,6 +165,21 @@ public class KeyFigureLineTests
     public void Numbers_print_in_invariant_culture_with_precision_by_size(double value, string expected)
     {
         Assert.Equal(expected, KeyFigureLine.FormatNumber(value));
+    }
+
+    [Theory]
+    [InlineData(21.97, "22.0")]
+    [InlineData(9.996, "10.00")]
+    [InlineData(0.9996, "1.00")]
+    public void A_value_that_rounds_to_an_integer_keeps_its_decimals_and_the_line_still_formats_and_parses(double value, string expected)
+    {
+        Assert.Equal(expected, KeyFigureLine.FormatNumber(value));
+
+        var line = KeyFigure.Judge("x", value, Model.About(20, "ms", "d", 0.5), () => null);
+
+        Assert.Equal(expected, line.ValueText);
+        Assert.True(KeyFigureLine.TryParse(line.Format(), out var parsed));
+        Assert.Equal(line, parsed);
     }
 
     [Fact]
