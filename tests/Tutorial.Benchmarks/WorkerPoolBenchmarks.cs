@@ -25,7 +25,7 @@ public class WorkerPoolBenchmarks
     [GlobalSetup]
     public void Setup() => _results = new int[Jobs];
 
-    /// <summary>The library's <see cref="WorkerPool.RunAsync{TIn, TOut}"/> with default options: every outcome collected in the report (workers pull inputs directly).</summary>
+    /// <summary>The library's <see cref="WorkerPool.RunAsync{TOut}"/> with default options: submits every job into the job channel and collects every outcome in the report.</summary>
     /// <returns>How many results arrived.</returns>
     [Benchmark(OperationsPerInvoke = Jobs), Approach("library RunAsync")]
     public async Task<int> LibraryRunAsync()
@@ -34,18 +34,19 @@ public class WorkerPoolBenchmarks
         return report.Results.Count;
     }
 
-    /// <summary>The library's pool driven by hand with default options (a job queue of one per worker): one task submits with <c>SubmitAsync</c> while the caller drains <c>Results</c>.</summary>
+    /// <summary>The library's pool driven by hand with default options: one task submits with <c>SubmitAsync</c> while the caller drains <c>Results</c>.</summary>
     /// <returns>The sum of the results.</returns>
     [Benchmark(OperationsPerInvoke = Jobs), Approach("library Start+SubmitAsync")]
     public Task<long> LibraryStreaming() => StreamThroughPoolAsync(options: null);
 
     /// <summary>
-    /// As <see cref="LibraryStreaming"/> with a job queue of 1,024 (<c>JobCapacity</c>): the submitter rarely waits, so jobs
-    /// are not handed over one by one. Closer to the Go anchor's buffered job channel.
+    /// As <see cref="LibraryStreaming"/> with room for one job and one result per worker (<c>JobCapacity</c>,
+    /// <c>ResultCapacity</c>): the tightest backpressure, and the price of it, since nearly every job is then handed over
+    /// with a wake-up of the submitter, a worker or the reader.
     /// </summary>
     /// <returns>The sum of the results.</returns>
-    [Benchmark(OperationsPerInvoke = Jobs), Approach("library Start+SubmitAsync JobCapacity=1024")]
-    public Task<long> LibraryStreamingCapacity1024() => StreamThroughPoolAsync(new WorkerPoolOptions { JobCapacity = 1024 });
+    [Benchmark(OperationsPerInvoke = Jobs), Approach("library Start+SubmitAsync, capacities = workers")]
+    public Task<long> LibraryStreamingTight() => StreamThroughPoolAsync(new WorkerPoolOptions { JobCapacity = Workers, ResultCapacity = Workers });
 
     // One producer submits every job while the caller reads the results as they stream out.
     private async Task<long> StreamThroughPoolAsync(WorkerPoolOptions? options)
@@ -54,7 +55,7 @@ public class WorkerPoolBenchmarks
         var submitter = Task.Run(async () =>
         {
             for (var i = 0; i < Jobs; i++)
-                await pool.SubmitAsync(i);
+                await pool.SubmitAsync(new Job<int>(i, i));
             pool.Complete();
         });
         long sum = 0;

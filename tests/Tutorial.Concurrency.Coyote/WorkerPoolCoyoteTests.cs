@@ -2,33 +2,33 @@ using Microsoft.Coyote.Specifications;
 
 namespace Tutorial.Concurrency.Coyote;
 
+/// <summary>
+/// The pool's shutdown paths under systematic interleavings: every job handed over ends in exactly one of Results,
+/// DeadLetters and NotProcessed, and neither a graceful nor a cancelled shutdown can hang.
+/// </summary>
 public class WorkerPoolCoyoteTests
 {
+    private const int JobCount = 4;
+
     [Fact]
     public void Complete_with_jobs_queued_accounts_for_every_job_once()
     {
         CoyoteRun.Check(async () =>
         {
-            const int jobCount = 4;
             var pool = WorkerPool.Start<int, int>(2, async (x, _) =>
             {
                 await Task.Yield();
                 return x * 10;
-            }, new WorkerPoolOptions { JobCapacity = jobCount });
-            for (var i = 0; i < jobCount; i++)
-                await pool.SubmitAsync(i);
+            }, new WorkerPoolOptions { JobCapacity = JobCount });
+            for (var i = 0; i < JobCount; i++)
+                await pool.SubmitAsync(new Job<int>(i, i));
             pool.Complete();
 
-            var results = new List<Result<int>>();
-            while (await pool.Results.WaitToReadAsync())
-            {
-                while (pool.Results.TryRead(out var r))
-                    results.Add(r);
-            }
+            var results = await ReadAllAsync(pool);
             await pool.Completion;
             var ids = results.Select(r => r.JobId).Order().ToArray();
-            Specification.Assert(ids.SequenceEqual(Enumerable.Range(0, jobCount)), $"Result job ids [{string.Join(", ", ids)}], expected 0..{jobCount - 1} once each.");
-            Specification.Assert(pool.Succeeded == jobCount && pool.Submitted == jobCount, $"Submitted {pool.Submitted}, succeeded {pool.Succeeded}.");
+            Specification.Assert(ids.SequenceEqual(Enumerable.Range(0, JobCount)), $"Result job ids [{string.Join(", ", ids)}], expected 0..{JobCount - 1} once each.");
+            Specification.Assert(results.All(r => r.Value == r.JobId * 10), "A result carries another job's value.");
         });
     }
 
@@ -37,7 +37,6 @@ public class WorkerPoolCoyoteTests
     {
         CoyoteRun.Check(async () =>
         {
-            const int jobCount = 4;
             var pool = WorkerPool.Start<int, int>(2, async (x, token) =>
             {
                 await Task.Yield();
@@ -45,13 +44,13 @@ public class WorkerPoolCoyoteTests
                 if (x == 1)
                     throw new InvalidOperationException("job 1 always fails");
                 return x;
-            }, new WorkerPoolOptions { JobCapacity = jobCount });
-            for (var i = 0; i < jobCount; i++)
-                await pool.SubmitAsync(i);
+            }, new WorkerPoolOptions { JobCapacity = JobCount });
+            for (var i = 0; i < JobCount; i++)
+                await pool.SubmitAsync(new Job<int>(i, i));
 
             var complete = Task.Run(pool.Complete);
             var cancel = Task.Run(pool.Cancel);
-            await AssertFullyAccountedAsync(pool);
+            await AssertFullyAccountedAsync(pool, Enumerable.Range(0, JobCount).ToList());
             await Task.WhenAll(complete, cancel);
         });
     }
@@ -66,21 +65,21 @@ public class WorkerPoolCoyoteTests
                 await Task.Yield();
                 token.ThrowIfCancellationRequested();
                 return x;
-            }, new WorkerPoolOptions { JobCapacity = 4 });
+            }, new WorkerPoolOptions { JobCapacity = JobCount });
 
-            var accepted = 0;
+            var accepted = new List<int>();
             var submitter = Task.Run(async () =>
             {
-                for (var i = 0; i < 4; i++)
+                for (var i = 0; i < JobCount; i++)
                 {
                     try
                     {
-                        await pool.SubmitAsync(i);
-                        accepted++;
+                        await pool.SubmitAsync(new Job<int>(i, i));
+                        accepted.Add(i);
                     }
                     catch (OperationCanceledException)
                     {
-                        // Refused after Cancel: not submitted, so not counted.
+                        // Refused after Cancel: never handed over, so it needs no outcome.
                     }
                 }
             });
@@ -88,13 +87,36 @@ public class WorkerPoolCoyoteTests
             await submitter;
             await cancel;
             pool.Complete();
-            await AssertFullyAccountedAsync(pool);
-            Specification.Assert(pool.Submitted == accepted, $"Submitted is {pool.Submitted} but {accepted} SubmitAsync calls succeeded.");
+            await AssertFullyAccountedAsync(pool, accepted);
         });
     }
 
-    // Drains both output channels to their end, waits for the pool, and checks that every accepted job has exactly one outcome.
-    private static async Task AssertFullyAccountedAsync(WorkerPool<int, int> pool)
+    [Fact]
+    public void DisposeAsync_racing_with_running_jobs_ends_and_accounts_for_every_job_once()
+    {
+        CoyoteRun.Check(async () =>
+        {
+            var pool = WorkerPool.Start<int, int>(2, async (x, token) =>
+            {
+                // Ends only when cancelled, unless it is job 0.
+                while (x != 0)
+                {
+                    token.ThrowIfCancellationRequested();
+                    await Task.Yield();
+                }
+                return x;
+            }, new WorkerPoolOptions { JobCapacity = JobCount });
+            for (var i = 0; i < JobCount; i++)
+                await pool.SubmitAsync(new Job<int>(i, i));
+
+            var reader = Task.Run(() => ReadAllAsync(pool));
+            await pool.DisposeAsync();
+            var results = await reader;
+            AssertOutcomes(Enumerable.Range(0, JobCount).ToList(), results, pool);
+        });
+    }
+
+    private static async Task<List<Result<int>>> ReadAllAsync(WorkerPool<int, int> pool)
     {
         var results = new List<Result<int>>();
         while (await pool.Results.WaitToReadAsync())
@@ -102,22 +124,21 @@ public class WorkerPoolCoyoteTests
             while (pool.Results.TryRead(out var r))
                 results.Add(r);
         }
-        var deadLetters = new List<DeadLetter<int>>();
-        while (await pool.DeadLetters.WaitToReadAsync())
-        {
-            while (pool.DeadLetters.TryRead(out var d))
-                deadLetters.Add(d);
-        }
-        await pool.Completion;
+        return results;
+    }
 
-        var notProcessed = pool.NotProcessed;
-        Specification.Assert(pool.Submitted == pool.Succeeded + pool.DeadLettered + notProcessed.Count,
-            $"Submitted {pool.Submitted} != succeeded {pool.Succeeded} + dead-lettered {pool.DeadLettered} + not processed {notProcessed.Count}.");
-        Specification.Assert(results.Count == pool.Succeeded && deadLetters.Count == pool.DeadLettered,
-            $"Read {results.Count} results and {deadLetters.Count} dead letters, counters say {pool.Succeeded} and {pool.DeadLettered}.");
-        var ids = results.Select(r => r.JobId).Concat(deadLetters.Select(d => d.Job.Id)).Concat(notProcessed.Select(j => j.Id)).Order().ToArray();
-        // Distinct, not 0..n-1: a submission refused by a racing Cancel may already have taken an id.
-        Specification.Assert(ids.Length == pool.Submitted && ids.Distinct().Count() == ids.Length,
-            $"Outcomes for job ids [{string.Join(", ", ids)}], expected {pool.Submitted} distinct ids.");
+    // Drains Results to its end, waits for the pool, and checks that every job handed over has exactly one outcome.
+    private static async Task AssertFullyAccountedAsync(WorkerPool<int, int> pool, List<int> handedOver)
+    {
+        var results = await ReadAllAsync(pool);
+        await pool.Completion;
+        AssertOutcomes(handedOver, results, pool);
+    }
+
+    private static void AssertOutcomes(List<int> handedOver, List<Result<int>> results, WorkerPool<int, int> pool)
+    {
+        var ids = results.Select(r => r.JobId).Concat(pool.DeadLetters.Select(d => d.Job.Id)).Concat(pool.NotProcessed.Select(j => j.Id)).Order().ToArray();
+        Specification.Assert(ids.SequenceEqual(handedOver.Order()),
+            $"Outcomes for job ids [{string.Join(", ", ids)}], but the jobs handed over were [{string.Join(", ", handedOver.Order())}].");
     }
 }

@@ -17,7 +17,7 @@ public readonly record struct Result<T>
         Attempts = attempts;
     }
 
-    /// <summary>The id of the job this result belongs to.</summary>
+    /// <summary>The id of the job this result belongs to: the id the caller gave the job (the library never numbers jobs itself).</summary>
     public int JobId { get; }
 
     /// <summary>The job's value; <c>default</c> when the job failed.</summary>

@@ -1,81 +1,55 @@
-using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Tutorial.Concurrency;
 
 /// <summary>
-/// Go's worker pool: a fixed number of workers take jobs from a bounded job channel and stream their outcomes
-/// on a result channel, with retries, a dead-letter queue and cancellation on top.
+/// Go's worker pool: a fixed number of workers take jobs from a bounded job channel and send each success to a bounded
+/// result channel, with retries, a dead-letter queue and cancellation on top.
 /// </summary>
 /// <typeparam name="TIn">The job input type.</typeparam>
 /// <typeparam name="TOut">The result value type.</typeparam>
 /// <remarks>
-/// <para>Life cycle: submit jobs (<see cref="SubmitAsync"/> waits while the job channel is full: backpressure), then
-/// <see cref="Complete"/> (Go's <c>close(jobs)</c>). Workers drain the queue and exit, and then <see cref="Results"/> and
-/// <see cref="DeadLetters"/> complete and <see cref="Completion"/> finishes: a graceful shutdown.</para>
-/// <para>Every accepted job ends in exactly one place:</para>
+/// <para>Life cycle: <see cref="SubmitAsync"/> jobs (Go: <c>jobs &lt;- job</c>) while you read <see cref="Results"/>
+/// (Go: <c>for r := range results</c>), then <see cref="Complete"/> (Go: <c>close(jobs)</c>): the workers finish the queued
+/// jobs and exit, <see cref="Results"/> completes and <see cref="Completion"/> finishes. That is the graceful shutdown.</para>
+/// <para>Both channels are bounded (<see cref="WorkerPoolOptions.JobCapacity"/>, <see cref="WorkerPoolOptions.ResultCapacity"/>):
+/// if nobody reads <see cref="Results"/>, the workers wait once it is full, the job channel fills, and
+/// <see cref="SubmitAsync"/> waits. Backpressure reaches the submitter, and memory stays flat. So read the results while
+/// you submit, as Go's main goroutine does, or the pool stops (it does not deadlock for good: cancel it or dispose it).</para>
+/// <para>Every job handed over ends in exactly one place; job ids are the caller's (see <see cref="Job{T}"/>):</para>
 /// <list type="bullet">
 /// <item><see cref="Results"/>: it succeeded (perhaps after retries);</item>
 /// <item><see cref="DeadLetters"/>: it failed on every allowed attempt, or with an error that may not be retried;</item>
-/// <item><see cref="NotProcessed"/>: the pool was cancelled before the job finished.</item>
+/// <item><see cref="NotProcessed"/>: cancellation came first: still queued, stopped while running, or finished while
+/// <see cref="Results"/> was full.</item>
 /// </list>
-/// <para>So, once <see cref="Completion"/> has finished, <c>Submitted == Succeeded + DeadLettered + NotProcessed.Count</c>.</para>
-/// <para>Cancellation (<see cref="Cancel"/> or the token given at start) stops workers from taking new jobs and cancels the
-/// token passed to running jobs; jobs still queued, and running jobs that end by observing that token, are reported in
-/// <see cref="NotProcessed"/>.</para>
-/// <para>Where it differs from the teaching shape (one job channel and one result channel, as in the Go article), to keep the
-/// cost per job low; measured in <c>tests/Tutorial.Benchmarks</c> (<c>WorkerPoolBenchmarks</c>):</para>
-/// <list type="bullet">
-/// <item><see cref="Results"/> is a lock-free queue behind the <see cref="ChannelReader{T}"/> API (see
-/// <c>WorkerPoolResultChannel</c>) instead of <c>Channel.CreateUnbounded</c>, whose writes take a lock per item.</item>
-/// <item>A job whose work completes synchronously and succeeds first time, with no <see cref="WorkerPoolOptions.Timeline"/>,
-/// is finished without an async state machine; awaiting work, failures, retries and timelines take the general path.</item>
-/// <item><see cref="SubmitAsync"/> completes synchronously when the job channel has room.</item>
-/// <item><see cref="WorkerPool.RunAsync{TIn, TOut}"/> uses no job channel at all ("pull mode", the way
-/// <c>Parallel.ForEachAsync</c> works): each worker takes the next input from the sequence under a lock, numbering jobs in input
-/// order, so no job waits in a queue and no submitter is woken per job. The sequence is then enumerated on the workers'
-/// threads, one at a time; an exception it throws stops new jobs and is rethrown by <c>RunAsync</c> once running jobs end.</item>
-/// </list>
-/// <para>Driven through <see cref="SubmitAsync"/> with the default <see cref="WorkerPoolOptions.JobCapacity"/> (one per
-/// worker), every trivial job is still handed from the submitter to a worker through the small job channel, waking one or
-/// the other: that is the price of tight backpressure, several times the per-job cost of <c>RunAsync</c>.</para>
+/// <para>Two ways to stop. Graceful, unbounded: <see cref="Complete"/>, then await <see cref="Completion"/> (every queued job
+/// runs). Bounded: <see cref="Cancel"/> or <see cref="DisposeAsync"/>: no new job starts, running jobs see their token
+/// cancelled, and whatever did not finish is reported in <see cref="NotProcessed"/>. Only a job that ignores its token
+/// can keep them waiting.</para>
 /// </remarks>
-public sealed partial class WorkerPool<TIn, TOut> : IAsyncDisposable
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
+public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
 {
     private readonly Func<TIn, CancellationToken, ValueTask<TOut>> _work;
     private readonly WorkerPoolOptions _options;
     private readonly Channel<Job<TIn>> _jobs;
-    // Results are unbounded so a reader that only starts reading after Complete() can never deadlock the workers;
-    // the bounded job channel (or, in pull mode, the number of workers) is what limits memory.
-    private readonly WorkerPoolResultChannel<Result<TOut>> _results = new();
-    private readonly Channel<DeadLetter<TIn>> _deadLetters;
-    private readonly ConcurrentQueue<Job<TIn>> _notProcessed = new();
+    private readonly Channel<Result<TOut>> _results;
     private readonly CancellationTokenSource _cancellation;
 
     // Kept apart from _cancellation because CancellationTokenSource.Token throws once the source is disposed (DisposeAsync),
     // and a disposed pool must still answer with its own clear errors.
     private readonly CancellationToken _token;
     private readonly CancellationTokenRegistration _closeJobsOnCancel;
-    private int _nextId = -1;
-    private int _submitted;
-    private int _succeeded;
-    private int _deadLettered;
+
+    // Dead letters and jobs not processed are rare (failures, cancellation): one lock for both costs nothing per job.
+    private readonly Lock _gate = new();
+    private readonly List<DeadLetter<TIn>> _deadLetters = [];
+    private readonly List<Job<TIn>> _notProcessed = [];
     private volatile bool _completeCalled;
 
-    // Pull mode only (RunAsync): the inputs themselves are the job queue; workers take the next one under this lock.
-    private readonly IEnumerator<TIn>? _source;
-    private readonly Lock _sourceGate = new();
-    private bool _sourceExhausted;
-    private ExceptionDispatchInfo? _sourceFailure;
-
     internal WorkerPool(int workerCount, Func<TIn, CancellationToken, ValueTask<TOut>> work, WorkerPoolOptions? options, CancellationToken cancellationToken)
-        : this(workerCount, work, options, source: null, cancellationToken)
-    {
-    }
-
-    // source != null starts the pool in pull mode: no submissions, workers take jobs from the enumerator (see remarks).
-    internal WorkerPool(int workerCount, Func<TIn, CancellationToken, ValueTask<TOut>> work, WorkerPoolOptions? options, IEnumerator<TIn>? source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         options ??= new WorkerPoolOptions();
@@ -84,30 +58,19 @@ public sealed partial class WorkerPool<TIn, TOut> : IAsyncDisposable
         _work = work;
         _options = options;
         WorkerCount = workerCount;
-        _jobs = Channel.CreateBounded<Job<TIn>>(new BoundedChannelOptions(options.JobCapacity ?? workerCount)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = workerCount == 1,
-        });
-        _deadLetters = Channel.CreateUnbounded<DeadLetter<TIn>>();
-
+        _jobs = Channel.CreateBounded<Job<TIn>>(new BoundedChannelOptions(options.JobCapacity) { SingleReader = workerCount == 1 });
+        _results = Channel.CreateBounded<Result<TOut>>(new BoundedChannelOptions(options.ResultCapacity) { SingleWriter = workerCount == 1 });
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _token = _cancellation.Token;
-        // Closing the job channel on cancellation wakes idle workers without a token registration per wait.
-        _closeJobsOnCancel = _cancellation.Token.Register(static state => ((Channel<Job<TIn>>)state!).Writer.TryComplete(), _jobs);
-
-        if (source is not null)
-        {
-            _source = source;
-            _completeCalled = true;
-            _jobs.Writer.TryComplete();
-        }
+        // Closing the job channel on cancellation wakes idle workers and refuses submitters waiting for room, without a
+        // token registration per wait.
+        _closeJobsOnCancel = _token.Register(static state => ((Channel<Job<TIn>>)state!).Writer.TryComplete(), _jobs);
 
         var workers = new Task[workerCount];
         for (var i = 0; i < workerCount; i++)
         {
             var worker = i + 1;
-            workers[i] = source is null ? Task.Run(() => WorkAsync(worker)) : Task.Run(() => PullWorkAsync(worker));
+            workers[i] = Task.Run(() => WorkAsync(worker));
         }
         Completion = ShutDownAfterAsync(workers);
     }
@@ -115,61 +78,63 @@ public sealed partial class WorkerPool<TIn, TOut> : IAsyncDisposable
     /// <summary>The number of workers (Go: the number of worker goroutines).</summary>
     public int WorkerCount { get; }
 
-    /// <summary>Successful outcomes, in the order jobs finish (not the order they were submitted).</summary>
-    public ChannelReader<Result<TOut>> Results => _results;
+    /// <summary>Successful outcomes, in the order jobs finish (not the order they were submitted). Bounded: read it while the pool runs.</summary>
+    public ChannelReader<Result<TOut>> Results => _results.Reader;
 
-    /// <summary>Jobs that failed on every allowed attempt: the dead-letter queue.</summary>
-    public ChannelReader<DeadLetter<TIn>> DeadLetters => _deadLetters.Reader;
+    /// <summary>Jobs that failed on every allowed attempt: the dead-letter queue. Final once <see cref="Completion"/> has finished.</summary>
+    public IReadOnlyList<DeadLetter<TIn>> DeadLetters
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _deadLetters];
+        }
+    }
 
-    /// <summary>Jobs accepted but never finished because the pool was cancelled. Final once <see cref="Completion"/> has finished.</summary>
-    public IReadOnlyList<Job<TIn>> NotProcessed => _notProcessed.ToArray();
+    /// <summary>Jobs handed over whose outcome cancellation prevented (see the remarks). Final once <see cref="Completion"/> has finished.</summary>
+    public IReadOnlyList<Job<TIn>> NotProcessed
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _notProcessed];
+        }
+    }
 
-    /// <summary>How many jobs were accepted.</summary>
-    public int Submitted => Volatile.Read(ref _submitted);
-
-    /// <summary>How many jobs have produced a successful result so far.</summary>
-    public int Succeeded => Volatile.Read(ref _succeeded);
-
-    /// <summary>How many jobs have gone to the dead-letter queue so far.</summary>
-    public int DeadLettered => Volatile.Read(ref _deadLettered);
-
-    /// <summary>Finishes when every worker has exited and <see cref="Results"/> and <see cref="DeadLetters"/> are complete.</summary>
+    /// <summary>Finishes when every worker has exited and <see cref="Results"/> has been completed (its unread items stay readable).</summary>
     public Task Completion { get; }
 
-    /// <summary>The token passed to every job; cancelled by <see cref="Cancel"/> or by the token given at start.</summary>
-    public CancellationToken CancellationToken => _token;
+    /// <summary>The token passed to every job.</summary>
+    internal CancellationToken CancellationToken => _token;
 
-    /// <summary>Submits a job, waiting while the job channel is full (Go: <c>jobs &lt;- job</c>).</summary>
-    /// <param name="input">The job's input.</param>
-    /// <param name="cancellationToken">Abandons the wait for room; the job is then not submitted.</param>
-    /// <returns>The id given to the job: unique within the pool and increasing in submission order (a refused submission uses up an id).</returns>
-    /// <exception cref="InvalidOperationException"><see cref="Complete"/> was already called: <c>submit on completed worker pool</c>.</exception>
-    /// <exception cref="OperationCanceledException">The pool or <paramref name="cancellationToken"/> was cancelled.</exception>
-    public ValueTask<int> SubmitAsync(TIn input, CancellationToken cancellationToken = default)
+    private string DebuggerDisplay
     {
-        // Fast path: room in the job channel right now, so no async state machine is needed.
-        if (!_completeCalled && !_token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        get
         {
-            var job = new Job<TIn>(Interlocked.Increment(ref _nextId), input);
-            if (_jobs.Writer.TryWrite(job))
-            {
-                Interlocked.Increment(ref _submitted);
-                return new ValueTask<int>(job.Id);
-            }
-            return WriteJobAsync(job, cancellationToken);
+            var state = Completion.IsCompleted ? "shut down" : _token.IsCancellationRequested ? "cancelled" : _completeCalled ? "completing" : "running";
+            lock (_gate)
+                return $"{WorkerCount} workers, {state}: {_jobs.Reader.Count} jobs queued, {_results.Reader.Count} results unread, "
+                    + $"{_deadLetters.Count} dead-lettered, {_notProcessed.Count} not processed";
         }
-        return SubmitCheckedAsync(input, cancellationToken);
     }
 
-    // Also the path for bad calls, so that they fail through the returned task as they always did, never synchronously.
-    private async ValueTask<int> SubmitCheckedAsync(TIn input, CancellationToken cancellationToken)
+    /// <summary>Hands a job to the pool, waiting while the job channel is full (Go: <c>jobs &lt;- job</c>).</summary>
+    /// <param name="job">The job; its id is what its outcome will carry.</param>
+    /// <param name="cancellationToken">Abandons the wait for room; the job is then not handed over.</param>
+    /// <returns>A task that completes once the job is in the job channel.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="Complete"/> was already called: <c>submit on completed worker pool</c>.</exception>
+    /// <exception cref="OperationCanceledException">The pool was cancelled or disposed, or <paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask SubmitAsync(Job<TIn> job, CancellationToken cancellationToken = default)
+    {
+        // Room in the job channel right now: no async state machine needed. Bad calls fail through the returned task.
+        if (!_completeCalled && !_token.IsCancellationRequested && !cancellationToken.IsCancellationRequested && _jobs.Writer.TryWrite(job))
+            return default;
+        return SubmitSlowAsync(job, cancellationToken);
+    }
+
+    private async ValueTask SubmitSlowAsync(Job<TIn> job, CancellationToken cancellationToken)
     {
         ThrowIfClosed();
-        return await WriteJobAsync(new Job<TIn>(Interlocked.Increment(ref _nextId), input), cancellationToken);
-    }
-
-    private async ValueTask<int> WriteJobAsync(Job<TIn> job, CancellationToken cancellationToken)
-    {
         try
         {
             await _jobs.Writer.WriteAsync(job, cancellationToken);
@@ -179,25 +144,6 @@ public sealed partial class WorkerPool<TIn, TOut> : IAsyncDisposable
             ThrowIfClosed();
             throw;
         }
-        Interlocked.Increment(ref _submitted);
-        return job.Id;
-    }
-
-    /// <summary>Submits a job if there is room right now, without waiting.</summary>
-    /// <param name="input">The job's input.</param>
-    /// <param name="jobId">The id given to the job, or -1 when it was not accepted.</param>
-    /// <returns>True when the job was accepted; false when the job channel is full, completed or cancelled.</returns>
-    public bool TrySubmit(TIn input, out int jobId)
-    {
-        jobId = -1;
-        if (_completeCalled || _token.IsCancellationRequested)
-            return false;
-        var job = new Job<TIn>(Interlocked.Increment(ref _nextId), input);
-        if (!_jobs.Writer.TryWrite(job))
-            return false;
-        Interlocked.Increment(ref _submitted);
-        jobId = job.Id;
-        return true;
     }
 
     /// <summary>No more jobs will be submitted (Go: <c>close(jobs)</c>): workers finish the queue, then exit. Calling it again does nothing.</summary>
@@ -207,7 +153,7 @@ public sealed partial class WorkerPool<TIn, TOut> : IAsyncDisposable
         _jobs.Writer.TryComplete();
     }
 
-    /// <summary>Stops the pool: no new jobs start, running jobs see their token cancelled, queued jobs become <see cref="NotProcessed"/>.</summary>
+    /// <summary>Stops the pool: no new job starts, running jobs see their token cancelled, queued jobs become <see cref="NotProcessed"/>.</summary>
     public void Cancel()
     {
         try
@@ -220,11 +166,15 @@ public sealed partial class WorkerPool<TIn, TOut> : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes the pool (graceful shutdown) and waits for <see cref="Completion"/>.</summary>
+    /// <summary>
+    /// Cancels the pool and waits for it to shut down: bounded, because running jobs see their token cancelled; jobs that
+    /// did not finish are in <see cref="NotProcessed"/>. For a graceful end, call <see cref="Complete"/> and await
+    /// <see cref="Completion"/> first: disposing a completed pool cancels nothing.
+    /// </summary>
     /// <returns>A task that finishes when the pool has shut down.</returns>
     public async ValueTask DisposeAsync()
     {
-        Complete();
+        Cancel();
         try
         {
             await Completion;
@@ -241,5 +191,146 @@ public sealed partial class WorkerPool<TIn, TOut> : IAsyncDisposable
         _token.ThrowIfCancellationRequested();
         if (_completeCalled)
             throw new InvalidOperationException("submit on completed worker pool: Complete() was already called, so no more jobs are accepted.");
+    }
+
+    private async Task WorkAsync(int worker)
+    {
+        var jobs = _jobs.Reader;
+        var token = _token;
+        // No token on the wait: cancellation completes the job channel, which ends it.
+        while (await jobs.WaitToReadAsync())
+        {
+            while (!token.IsCancellationRequested && jobs.TryRead(out var job))
+                await ProcessAsync(job, worker, token);
+            if (token.IsCancellationRequested)
+                return;
+        }
+    }
+
+    // Runs one job to its one outcome: a result, a dead letter, or not processed.
+    private async ValueTask ProcessAsync(Job<TIn> job, int worker, CancellationToken token)
+    {
+        var timeline = _options.Timeline;
+        List<Exception>? errors = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var started = timeline?.Now ?? default;
+            TOut value;
+            try
+            {
+                value = await StartAttempt(job.Input, token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: false);
+                Park(_notProcessed, job);
+                return;
+            }
+            catch (Exception e)
+            {
+                timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: false);
+                (errors ??= []).Add(e);
+                if (!MayRetry(errors, attempt))
+                {
+                    Park(_deadLetters, new DeadLetter<TIn>(job, errors));
+                    return;
+                }
+                if (token.IsCancellationRequested)
+                {
+                    Park(_notProcessed, job);
+                    return;
+                }
+                continue;
+            }
+            timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: true);
+            var result = Result<TOut>.Success(job.Id, value, attempt);
+            if (_results.Writer.TryWrite(result))
+                return;
+            try
+            {
+                // Results is full: wait for a reader (backpressure), unless the pool is cancelled first.
+                await _results.Writer.WriteAsync(result, token);
+            }
+            catch (OperationCanceledException)
+            {
+                Park(_notProcessed, job);
+            }
+            return;
+        }
+    }
+
+    // A work delegate that throws instead of returning a faulted task is treated exactly like one that returns it.
+    private ValueTask<TOut> StartAttempt(TIn input, CancellationToken token)
+    {
+        try
+        {
+            return _work(input, token);
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException<TOut>(e);
+        }
+    }
+
+    // errors[^1] is the error of this attempt; it may be replaced when ShouldRetry itself fails.
+    private bool MayRetry(List<Exception> errors, int attempt)
+    {
+        Debug.Assert(errors.Count == attempt, "one error per failed attempt");
+        if (attempt >= _options.MaxAttempts)
+            return false;
+        try
+        {
+            return _options.ShouldRetry?.Invoke(errors[^1]) ?? true;
+        }
+        catch (Exception predicateError)
+        {
+            // A throwing predicate is a bug in the caller's code, but it must not kill the worker and lose the job:
+            // dead-letter the job with both errors instead.
+            errors[^1] = new AggregateException(
+                $"ShouldRetry threw while judging the error of attempt {attempt}, so the job was not retried.", errors[^1], predicateError);
+            return false;
+        }
+    }
+
+    private void Park<T>(List<T> list, T item)
+    {
+        lock (_gate)
+            ParkLocked(list, item);
+    }
+
+    // Called under _gate.
+    private void ParkLocked<T>(List<T> list, T item)
+    {
+        Debug.Assert(_gate.IsHeldByCurrentThread, "called under _gate");
+        list.Add(item);
+    }
+
+    private async Task ShutDownAfterAsync(Task[] workers)
+    {
+        Exception? failure = null;
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (Exception e)
+        {
+            // Only a bug in the pool itself gets here (job and ShouldRetry errors are caught); surface it rather than hang readers.
+            failure = e;
+        }
+
+        // Close the job channel before draining it: a submission racing with shutdown either lands first (and is drained
+        // here) or is refused. Without cancellation the queue is already empty: workers exit only once it is closed and drained.
+        _jobs.Writer.TryComplete();
+        lock (_gate)
+        {
+            while (_jobs.Reader.TryRead(out var job))
+                ParkLocked(_notProcessed, job);
+        }
+
+        // Every worker has exited, so no result can be written after this.
+        Debug.Assert(workers.All(w => w.IsCompleted), "Results is completed only after the last worker exits");
+        _results.Writer.TryComplete(failure);
+        if (failure is not null)
+            throw failure;
     }
 }

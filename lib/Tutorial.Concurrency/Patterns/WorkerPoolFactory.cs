@@ -1,14 +1,14 @@
 namespace Tutorial.Concurrency;
 
-/// <summary>Starts <see cref="WorkerPool{TIn, TOut}"/>s, and runs a whole batch through one.</summary>
+/// <summary>Starts worker pools (see <see cref="WorkerPool{TIn, TOut}"/>), or runs a batch of jobs through one.</summary>
 public static class WorkerPool
 {
     /// <summary>Starts <paramref name="workerCount"/> workers that run <paramref name="work"/> on each submitted job.</summary>
     /// <typeparam name="TIn">The job input type.</typeparam>
     /// <typeparam name="TOut">The result value type.</typeparam>
     /// <param name="workerCount">How many jobs may run at once (at least 1).</param>
-    /// <param name="work">The work for one job; it receives the pool's cancellation token.</param>
-    /// <param name="options">Queue size, retries and recording; <c>null</c> for the defaults.</param>
+    /// <param name="work">The work for one job's input; it receives the pool's cancellation token.</param>
+    /// <param name="options">Channel sizes, retries and recording; <c>null</c> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the whole pool.</param>
     /// <returns>The running pool.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workerCount"/> is less than 1, or an option is out of range.</exception>
@@ -21,41 +21,97 @@ public static class WorkerPool
         new(workerCount, work, options, cancellationToken);
 
     /// <summary>
-    /// Runs every input through a new pool of <paramref name="workerCount"/> workers, which take the inputs in order
-    /// (job ids 0, 1, 2, ...) until the sequence ends, and collects every outcome.
+    /// The article's program in one call: starts a pool, submits every job in order (waiting while the job channel is full),
+    /// completes the pool, and collects every outcome while the workers run.
     /// </summary>
     /// <remarks>
-    /// No job channel stands between the inputs and the workers: each worker takes the next input itself, so the sequence
-    /// is enumerated on the workers' threads, one item at a time (see the remarks of <see cref="WorkerPool{TIn, TOut}"/>).
-    /// If the sequence throws, no further job starts, and the exception is rethrown once the running jobs have ended.
+    /// The jobs are read one at a time, as they are submitted, so a lazily produced sequence is read no further than
+    /// <see cref="WorkerPoolOptions.JobCapacity"/> jobs ahead of the workers. If the run is cancelled, the jobs not yet handed
+    /// to a worker are read to the end and reported as not processed, so the report covers every job: pass a finite sequence.
+    /// If the sequence itself throws, the pool is cancelled and the exception is rethrown once it has shut down.
     /// </remarks>
     /// <typeparam name="TIn">The job input type.</typeparam>
     /// <typeparam name="TOut">The result value type.</typeparam>
-    /// <param name="inputs">The jobs, in submission order (ids 0, 1, 2, ...).</param>
+    /// <param name="jobs">The jobs, in submission order, each with the id its outcome will carry.</param>
     /// <param name="workerCount">How many jobs may run at once (at least 1).</param>
-    /// <param name="work">The work for one job.</param>
-    /// <param name="options">Queue size, retries and recording; <c>null</c> for the defaults.</param>
+    /// <param name="work">The work for one job's input.</param>
+    /// <param name="options">Channel sizes, retries and recording; <c>null</c> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the run: jobs not finished are reported as not processed, not thrown.</param>
-    /// <returns>The report: results, dead letters and jobs not processed, every input accounted for once.</returns>
+    /// <returns>The report: results, dead letters and jobs not processed, every job handed over accounted for once.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jobs"/> or <paramref name="work"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workerCount"/> is less than 1, or an option is out of range.</exception>
     public static async Task<WorkerPoolReport<TIn, TOut>> RunAsync<TIn, TOut>(
-        IEnumerable<TIn> inputs,
+        IEnumerable<Job<TIn>> jobs,
         int workerCount,
         Func<TIn, CancellationToken, ValueTask<TOut>> work,
         WorkerPoolOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(work);
-        // Validate before taking an enumerator, so that bad arguments leave nothing undisposed.
-        (options ?? new WorkerPoolOptions()).Validate(workerCount);
-        // Pull mode: the workers take the inputs in order straight from the sequence, so no job waits in a channel and
-        // no submitter has to be woken for every job (see WorkerPool<TIn, TOut>'s remarks).
-        await using var pool = new WorkerPool<TIn, TOut>(workerCount, work, options, inputs.GetEnumerator(), cancellationToken);
-        // Read while the workers run, as a Go main routine would: the channels stay short.
-        var results = pool.Results.ToListAsync(CancellationToken.None);
-        var deadLetters = pool.DeadLetters.ToListAsync(CancellationToken.None);
+        ArgumentNullException.ThrowIfNull(jobs);
+        await using var pool = new WorkerPool<TIn, TOut>(workerCount, work, options, cancellationToken);
+        // Read while the workers run, as a Go main goroutine would: the result channel is bounded.
+        var results = CollectAsync(pool.Results);
+        var submittedIds = new List<int>();
+        var notSubmitted = new List<Job<TIn>>();
+        using (var next = jobs.GetEnumerator())
+        {
+            while (next.MoveNext())
+            {
+                var job = next.Current;
+                submittedIds.Add(job.Id);
+                try
+                {
+                    await pool.SubmitAsync(job);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Cancelled: this job and every later one never reached a worker.
+                    notSubmitted.Add(job);
+                    while (next.MoveNext())
+                    {
+                        submittedIds.Add(next.Current.Id);
+                        notSubmitted.Add(next.Current);
+                    }
+                    break;
+                }
+            }
+        }
+        pool.Complete();
         await pool.Completion;
-        pool.ThrowIfSourceFailed();
-        return new WorkerPoolReport<TIn, TOut>(pool.Submitted, await results, await deadLetters, pool.NotProcessed);
+        return new WorkerPoolReport<TIn, TOut>(submittedIds, await results, pool.DeadLetters, [.. pool.NotProcessed, .. notSubmitted]);
+    }
+
+    /// <summary>
+    /// Runs a batch where each id is its own job's input (e.g. image ids) through a new pool: see
+    /// <see cref="RunAsync{TIn, TOut}(IEnumerable{Job{TIn}}, int, Func{TIn, CancellationToken, ValueTask{TOut}}, WorkerPoolOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <typeparam name="TOut">The result value type.</typeparam>
+    /// <param name="jobIds">The ids, in submission order: <paramref name="work"/> receives each, and its outcome carries it as the job id.</param>
+    /// <param name="workerCount">How many jobs may run at once (at least 1).</param>
+    /// <param name="work">The work for one id.</param>
+    /// <param name="options">Channel sizes, retries and recording; <c>null</c> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the run: jobs not finished are reported as not processed, not thrown.</param>
+    /// <returns>The report: results, dead letters and jobs not processed, every id accounted for once.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jobIds"/> or <paramref name="work"/> is null.</exception>
+    public static async Task<WorkerPoolReport<int, TOut>> RunAsync<TOut>(
+        IEnumerable<int> jobIds,
+        int workerCount,
+        Func<int, CancellationToken, ValueTask<TOut>> work,
+        WorkerPoolOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        // Awaited here so that a null jobIds fails through the returned task, like every other bad argument.
+        return await RunAsync(JobIds.AsJobs(jobIds, nameof(jobIds)), workerCount, work, options, cancellationToken);
+    }
+
+    private static async Task<List<T>> CollectAsync<T>(System.Threading.Channels.ChannelReader<T> reader)
+    {
+        var items = new List<T>();
+        while (await reader.WaitToReadAsync())
+        {
+            while (reader.TryRead(out var item))
+                items.Add(item);
+        }
+        return items;
     }
 }

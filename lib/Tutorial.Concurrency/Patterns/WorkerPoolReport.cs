@@ -1,21 +1,41 @@
 namespace Tutorial.Concurrency;
 
-/// <summary>Everything a finished <see cref="WorkerPool{TIn, TOut}"/> run produced, for callers that want it all at once.</summary>
+/// <summary>Everything a <see cref="WorkerPool.RunAsync{TIn, TOut}"/> run produced: one outcome for every job it was handed.</summary>
 /// <typeparam name="TIn">The job input type.</typeparam>
 /// <typeparam name="TOut">The result value type.</typeparam>
-/// <param name="Submitted">How many jobs were accepted.</param>
-/// <param name="Results">Successful results, in the order they finished.</param>
-/// <param name="DeadLetters">Jobs that failed on every allowed attempt.</param>
-/// <param name="NotProcessed">Jobs that cancellation stopped before they finished.</param>
-public sealed record WorkerPoolReport<TIn, TOut>(
-    int Submitted,
-    IReadOnlyList<Result<TOut>> Results,
-    IReadOnlyList<DeadLetter<TIn>> DeadLetters,
-    IReadOnlyList<Job<TIn>> NotProcessed)
+public sealed class WorkerPoolReport<TIn, TOut>
 {
-    /// <summary>True when every submitted job is accounted for exactly once.</summary>
-    public bool IsFullyAccounted => Submitted == Results.Count + DeadLetters.Count + NotProcessed.Count
-        && Results.Select(r => r.JobId).Concat(DeadLetters.Select(d => d.Job.Id)).Concat(NotProcessed.Select(j => j.Id)).Distinct().Count() == Submitted;
+    private readonly IReadOnlyList<int> _submittedIds;
+
+    internal WorkerPoolReport(IReadOnlyList<int> submittedIds, IReadOnlyList<Result<TOut>> results,
+        IReadOnlyList<DeadLetter<TIn>> deadLetters, IReadOnlyList<Job<TIn>> notProcessed)
+    {
+        _submittedIds = submittedIds;
+        Results = results;
+        DeadLetters = deadLetters;
+        NotProcessed = notProcessed;
+    }
+
+    /// <summary>How many jobs the caller handed over: every input of the run, including those cancellation kept from starting.</summary>
+    public int Submitted => _submittedIds.Count;
+
+    /// <summary>Successful results, in the order they finished.</summary>
+    public IReadOnlyList<Result<TOut>> Results { get; }
+
+    /// <summary>Jobs that failed on every allowed attempt (or with an error <see cref="WorkerPoolOptions.ShouldRetry"/> refused).</summary>
+    public IReadOnlyList<DeadLetter<TIn>> DeadLetters { get; }
+
+    /// <summary>Jobs whose outcome cancellation prevented: never started, stopped while running, or finished with nobody reading results.</summary>
+    public IReadOnlyList<Job<TIn>> NotProcessed { get; }
+
+    /// <summary>
+    /// True when every job handed over has exactly one outcome: results + dead letters + not processed = <see cref="Submitted"/>,
+    /// and the outcomes' job ids are exactly the ids handed over.
+    /// </summary>
+    public bool IsFullyAccounted =>
+        Results.Count + DeadLetters.Count + NotProcessed.Count == Submitted
+        && Results.Select(r => r.JobId).Concat(DeadLetters.Select(d => d.Job.Id)).Concat(NotProcessed.Select(j => j.Id)).Order()
+            .SequenceEqual(_submittedIds.Order());
 
     /// <summary>A one-line tally.</summary>
     /// <returns>For example <c>20 submitted: 18 succeeded, 1 dead-lettered, 1 not processed</c>.</returns>

@@ -3,26 +3,35 @@ namespace Tutorial.Concurrency.Tests.Patterns;
 public class FanOutTests
 {
     [Fact]
-    public async Task Delivers_one_result_per_input_with_the_input_index_as_id()
+    public async Task Each_result_carries_the_id_the_caller_gave_its_job()
     {
-        var inputs = Enumerable.Range(100, 50).ToArray();
+        var ids = new[] { 7, 3, 11, 5 };
 
-        var results = await FanOut.Start(inputs, x => ValueTask.FromResult(x * 2)).ToListAsync().Within();
+        var results = await FanOut.Start(ids, (x, _) => ValueTask.FromResult(x * 2)).ToListAsync().Within();
 
-        Assert.Equal(50, results.Count);
-        Assert.Equal(Enumerable.Range(0, 50), results.Select(r => r.JobId).Order());
+        Assert.Equal(ids.Order(), results.Select(r => r.JobId).Order());
         Assert.All(results, r =>
         {
             Assert.True(r.IsSuccess);
-            Assert.Equal(inputs[r.JobId] * 2, r.Value);
+            Assert.Equal(r.JobId * 2, r.Value);
             Assert.Equal(1, r.Attempts);
         });
     }
 
     [Fact]
+    public async Task Jobs_with_their_own_inputs_are_named_by_their_ids()
+    {
+        var jobs = new[] { new Job<string>(42, "cat.png"), new Job<string>(7, "dog.png") };
+
+        var results = await FanOut.Start(jobs, (name, _) => ValueTask.FromResult(name.Length)).ToListAsync().Within();
+
+        Assert.Equal(new[] { (7, 7), (42, 7) }, results.Select(r => (r.JobId, r.Value)).Order());
+    }
+
+    [Fact]
     public async Task No_inputs_gives_a_channel_that_is_already_complete()
     {
-        var reader = FanOut.Start(Array.Empty<int>(), x => ValueTask.FromResult(x));
+        var reader = FanOut.Start(Array.Empty<int>(), (x, _) => ValueTask.FromResult(x));
 
         await reader.Completion.Within();
         Assert.Empty(await reader.ToListAsync().Within());
@@ -36,7 +45,7 @@ public class FanOutTests
         var allRunning = Safety.NewGate();
 
         // Each job waits until all of them have started: only one task per item can get past this.
-        var results = await FanOut.Start(Enumerable.Range(0, jobs), async x =>
+        var results = await FanOut.Start(Enumerable.Range(0, jobs), async (x, _) =>
         {
             if (Interlocked.Increment(ref running) == jobs)
                 allRunning.SetResult();
@@ -51,7 +60,7 @@ public class FanOutTests
     public async Task Channel_completes_only_after_the_last_job_has_finished()
     {
         var gate = Safety.NewGate();
-        var reader = FanOut.Start(Enumerable.Range(0, 5), async x =>
+        var reader = FanOut.Start(Enumerable.Range(0, 5), async (x, _) =>
         {
             if (x == 4)
                 await gate.Task;
@@ -74,7 +83,7 @@ public class FanOutTests
     public async Task Results_arrive_in_completion_order_not_input_order()
     {
         var releaseJob0 = Safety.NewGate();
-        var reader = FanOut.Start(new[] { 0, 1 }, async x =>
+        var reader = FanOut.Start(new[] { 0, 1 }, async (x, _) =>
         {
             if (x == 0)
                 await releaseJob0.Task;
@@ -93,7 +102,7 @@ public class FanOutTests
     [Fact]
     public async Task Exceptions_become_failed_results_and_are_never_lost()
     {
-        var results = await FanOut.Start(Enumerable.Range(0, 10), async x =>
+        var results = await FanOut.Start(Enumerable.Range(0, 10), async (x, _) =>
         {
             await Task.Yield();
             if (x % 2 == 1)
@@ -114,7 +123,7 @@ public class FanOutTests
     [Fact]
     public async Task A_job_that_throws_before_returning_a_task_also_becomes_a_failed_result()
     {
-        var results = await FanOut.Start<int, int>(new[] { 0, 1 }, x => x == 1 ? throw new ArgumentException("sync throw") : ValueTask.FromResult(x))
+        var results = await FanOut.Start(new[] { 0, 1 }, (x, _) => x == 1 ? throw new ArgumentException("sync throw") : ValueTask.FromResult(x))
             .ToListAsync().Within();
 
         Assert.Single(results, r => r.IsSuccess);
@@ -127,7 +136,7 @@ public class FanOutTests
         using var gate = new ManualResetEventSlim();
         var sawGate = false;
 
-        var reader = FanOut.Start(new[] { 0 }, x =>
+        var reader = FanOut.Start(new[] { 0 }, (x, _) =>
         {
             sawGate = gate.Wait(Safety.Timeout);
             return ValueTask.FromResult(x);
@@ -183,10 +192,10 @@ public class FanOutTests
     [Fact]
     public void Rejects_null_arguments()
     {
-        Assert.Equal("inputs", Assert.Throws<ArgumentNullException>(() => FanOut.Start<int, int>(null!, x => ValueTask.FromResult(x))).ParamName);
-        Assert.Equal("work", Assert.Throws<ArgumentNullException>(() => FanOut.Start(new[] { 1 }, (Func<int, ValueTask<int>>)null!)).ParamName);
-        Assert.Equal("inputs", Assert.Throws<ArgumentNullException>(() => FanOut.Start<int, int>(null!, (x, _) => ValueTask.FromResult(x))).ParamName);
+        Assert.Equal("jobIds", Assert.Throws<ArgumentNullException>(() => FanOut.Start<int>(null!, (x, _) => ValueTask.FromResult(x))).ParamName);
         Assert.Equal("work", Assert.Throws<ArgumentNullException>(() => FanOut.Start(new[] { 1 }, (Func<int, CancellationToken, ValueTask<int>>)null!)).ParamName);
+        Assert.Equal("jobs", Assert.Throws<ArgumentNullException>(() => FanOut.Start<int, int>(null!, (x, _) => ValueTask.FromResult(x))).ParamName);
+        Assert.Equal("work", Assert.Throws<ArgumentNullException>(() => FanOut.Start(new[] { new Job<int>(1, 1) }, (Func<int, CancellationToken, ValueTask<int>>)null!)).ParamName);
     }
 
     [Fact]
@@ -199,7 +208,7 @@ public class FanOutTests
             throw new InvalidOperationException("the database went away");
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => FanOut.Start(Inputs(), i =>
+        var error = Assert.Throws<InvalidOperationException>(() => FanOut.Start(Inputs(), (i, _) =>
         {
             Interlocked.Increment(ref started);
             return ValueTask.FromResult(i);
