@@ -49,9 +49,11 @@ public static class WorkerPool
     {
         ArgumentNullException.ThrowIfNull(jobs);
         await using var pool = new WorkerPool<TIn, TOut>(workerCount, work, options, cancellationToken);
+        // Sized up front when the count is known without enumerating: growing lists of a million items costs more than the pool.
+        var expected = jobs.TryGetNonEnumeratedCount(out var count) ? count : 0;
         // Read while the workers run, as a Go main goroutine would: the result channel is bounded.
-        var results = CollectAsync(pool.Results);
-        var submittedIds = new List<int>();
+        var results = CollectAsync(pool.Results, expected);
+        var submittedIds = new List<int>(expected);
         var notSubmitted = new List<Job<TIn>>();
         using (var next = jobs.GetEnumerator())
         {
@@ -104,9 +106,9 @@ public static class WorkerPool
         return await RunAsync(JobIds.AsJobs(jobIds, nameof(jobIds)), workerCount, work, options, cancellationToken);
     }
 
-    private static async Task<List<T>> CollectAsync<T>(System.Threading.Channels.ChannelReader<T> reader)
+    private static async Task<List<T>> CollectAsync<T>(System.Threading.Channels.ChannelReader<T> reader, int capacity)
     {
-        var items = new List<T>();
+        var items = new List<T>(capacity);
         while (await reader.WaitToReadAsync())
         {
             while (reader.TryRead(out var item))
