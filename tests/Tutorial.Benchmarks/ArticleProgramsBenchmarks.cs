@@ -78,6 +78,6 @@ public class ArticleProgramsBenchmarks
     private static async ValueTask<ProcessedImage> NaiveAsync(int imageId, CancellationToken cancellationToken)
     {
         await Task.Delay(JobDuration, cancellationToken);
-        return new ProcessedImage(imageId, WorkloadKind.Latency, 0);
+        return new ProcessedImage(imageId);
     }
 }

@@ -1,7 +1,7 @@
 namespace Tutorial.Concurrency.Workloads;
 
 /// <summary>Blocking work: the job holds its thread while it waits, as synchronous I/O does. Shows thread-pool starvation.</summary>
-public sealed class BlockingWorkload : ImageWorkload
+internal sealed class BlockingWorkload : ImageWorkload
 {
     /// <summary>Creates the workload.</summary>
     /// <param name="duration">How long each job blocks (zero or more).</param>
@@ -15,8 +15,6 @@ public sealed class BlockingWorkload : ImageWorkload
     /// <summary>How long each job blocks.</summary>
     public TimeSpan Duration { get; }
 
-    /// <inheritdoc />
-    public override WorkloadKind Kind => WorkloadKind.Blocking;
 
     /// <inheritdoc />
     public override string Description => $"blocking {Duration.TotalMilliseconds:0.#} ms";
@@ -28,6 +26,6 @@ public sealed class BlockingWorkload : ImageWorkload
         if (cancellationToken.IsCancellationRequested)
             return ValueTask.FromCanceled<ProcessedImage>(cancellationToken);
         Thread.Sleep(Duration);
-        return ValueTask.FromResult(new ProcessedImage(imageId, Kind, 0));
+        return ValueTask.FromResult(new ProcessedImage(imageId));
     }
 }

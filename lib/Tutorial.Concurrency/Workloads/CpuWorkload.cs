@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Tutorial.Concurrency.Workloads;
 
 /// <summary>CPU-bound work: generate an image, convert it to grey and blur it; the job holds a core the whole time.</summary>
-public sealed class CpuWorkload : ImageWorkload
+internal sealed class CpuWorkload : ImageWorkload
 {
     /// <summary>Creates the workload.</summary>
     /// <param name="size">Width and height of each image in pixels (8 to 4096).</param>
@@ -23,8 +23,6 @@ public sealed class CpuWorkload : ImageWorkload
     /// <summary>Blur passes per job.</summary>
     public int Passes { get; }
 
-    /// <inheritdoc />
-    public override WorkloadKind Kind => WorkloadKind.Cpu;
 
     /// <inheritdoc />
     public override string Description => $"cpu {Size}×{Size}, {Passes} pass{(Passes == 1 ? "" : "es")}";
@@ -35,7 +33,7 @@ public sealed class CpuWorkload : ImageWorkload
     {
         try
         {
-            return ValueTask.FromResult(new ProcessedImage(imageId, Kind, Process(imageId, cancellationToken)));
+            return ValueTask.FromResult(new ProcessedImage(imageId, Process(imageId, cancellationToken)));
         }
         catch (OperationCanceledException e) when (e.CancellationToken == cancellationToken)
         {

@@ -1,15 +1,17 @@
 namespace Tutorial.Concurrency.Workloads;
 
 /// <summary>
-/// The lessons' stand-in for "process an image": one small abstraction over three kinds of work, so the same pattern can be
-/// measured with latency-like, blocking and CPU-bound jobs.
+/// The lessons' stand-in for "process an image": one abstraction over three kinds of work, so the same pattern can be
+/// measured with jobs that wait, block or compute.
 /// </summary>
 public abstract class ImageWorkload
 {
-    /// <summary>What the job spends its time on.</summary>
-    public abstract WorkloadKind Kind { get; }
+    // Only the kinds below exist: the lessons compare exactly these three.
+    private protected ImageWorkload()
+    {
+    }
 
-    /// <summary>A short description for tables and chart legends, e.g. <c>latency 50 ms</c>.</summary>
+    /// <summary>A short description for tables and chart legends, e.g. <c>latency 50 ms</c> or <c>cpu 256×256, 12 passes</c>.</summary>
     public abstract string Description { get; }
 
     /// <summary>Processes image <paramref name="imageId"/>.</summary>
@@ -18,25 +20,31 @@ public abstract class ImageWorkload
     /// <returns>The processed image.</returns>
     public abstract ValueTask<ProcessedImage> ProcessAsync(int imageId, CancellationToken cancellationToken = default);
 
-    /// <summary>A job that waits <paramref name="duration"/> without holding a thread, precisely (see <see cref="PreciseDelay"/>).</summary>
-    /// <param name="duration">How long each job takes.</param>
+    /// <summary>
+    /// A job that waits <paramref name="duration"/> without holding a thread, like a call to another service
+    /// (Go: a goroutine parked on the network). It waits with <see cref="PreciseDelay"/>, so it ends on time.
+    /// </summary>
+    /// <param name="duration">How long each job takes (zero or more).</param>
     /// <returns>The workload.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>
     public static ImageWorkload Latency(TimeSpan duration) => new LatencyWorkload(duration);
 
-    /// <summary>A job that holds its thread for <paramref name="duration"/> with <see cref="Thread.Sleep(TimeSpan)"/>.</summary>
-    /// <param name="duration">How long each job takes.</param>
+    /// <summary>
+    /// A job that holds its thread for <paramref name="duration"/> with <see cref="Thread.Sleep(TimeSpan)"/>, like a synchronous
+    /// driver call: many of them at once starve the thread pool. Its task is already complete when <c>ProcessAsync</c> returns.
+    /// </summary>
+    /// <param name="duration">How long each job takes (zero or more).</param>
     /// <returns>The workload.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>
     public static ImageWorkload Blocking(TimeSpan duration) => new BlockingWorkload(duration);
 
-    /// <summary>A job that really filters a generated <paramref name="size"/> × <paramref name="size"/> image, <paramref name="passes"/> times.</summary>
-    /// <param name="size">The image's width and height in pixels (8 to 4096).</param>
-    /// <param name="passes">How many blur passes (at least 1): the knob for how long a job takes.</param>
-    /// <returns>The workload.</returns>
-    public static ImageWorkload Cpu(int size = 256, int passes = 1) => new CpuWorkload(size, passes);
-
-    /// <summary>A CPU-bound job sized so that one job takes about <paramref name="target"/> on this machine, measured now.</summary>
+    /// <summary>
+    /// A CPU-bound job that really blurs a generated <paramref name="size"/> × <paramref name="size"/> grey image, with as many
+    /// passes as make one job take about <paramref name="target"/> on this machine, measured now. It holds a core the whole time.
+    /// </summary>
     /// <param name="target">The wanted duration of one job (1 ms to 10 s).</param>
-    /// <param name="size">The image's width and height in pixels.</param>
+    /// <param name="size">The image's width and height in pixels (8 to 4096).</param>
     /// <returns>The calibrated workload.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> or <paramref name="size"/> is out of range.</exception>
     public static ImageWorkload CpuCalibrated(TimeSpan target, int size = 256) => CpuWorkload.Calibrate(target, size);
 }

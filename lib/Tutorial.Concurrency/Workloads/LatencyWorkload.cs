@@ -1,7 +1,7 @@
 namespace Tutorial.Concurrency.Workloads;
 
 /// <summary>Latency-like work: the job waits (as for a network call) without holding a thread.</summary>
-public sealed class LatencyWorkload : ImageWorkload
+internal sealed class LatencyWorkload : ImageWorkload
 {
     /// <summary>Creates the workload.</summary>
     /// <param name="duration">How long each job takes (zero or more).</param>
@@ -15,8 +15,6 @@ public sealed class LatencyWorkload : ImageWorkload
     /// <summary>How long each job takes.</summary>
     public TimeSpan Duration { get; }
 
-    /// <inheritdoc />
-    public override WorkloadKind Kind => WorkloadKind.Latency;
 
     /// <inheritdoc />
     public override string Description => $"latency {Duration.TotalMilliseconds:0.#} ms";
@@ -25,6 +23,6 @@ public sealed class LatencyWorkload : ImageWorkload
     public override async ValueTask<ProcessedImage> ProcessAsync(int imageId, CancellationToken cancellationToken = default)
     {
         await PreciseDelay.WaitAsync(Duration, cancellationToken);
-        return new ProcessedImage(imageId, Kind, 0);
+        return new ProcessedImage(imageId);
     }
 }

@@ -1,11 +1,20 @@
 namespace Tutorial.Concurrency.Workloads;
 
 /// <summary>What an image job returns: which image, and a checksum of its output (so CPU work cannot be optimised away).</summary>
-/// <param name="ImageId">The image's id.</param>
-/// <param name="Kind">The kind of work done.</param>
-/// <param name="Checksum">A deterministic checksum of the processed pixels (0 for simulated work).</param>
-public sealed record ProcessedImage(int ImageId, WorkloadKind Kind, ulong Checksum)
+public sealed record ProcessedImage
 {
+    internal ProcessedImage(int imageId, ulong checksum = 0)
+    {
+        ImageId = imageId;
+        Checksum = checksum;
+    }
+
+    /// <summary>The image's id.</summary>
+    public int ImageId { get; }
+
+    /// <summary>A deterministic checksum of the processed pixels: the same for the same image and work; 0 for simulated work.</summary>
+    public ulong Checksum { get; }
+
     /// <summary>The image's file name, as the Go article names them.</summary>
     public string Name => $"image{ImageId}.png";
 

@@ -1,7 +1,7 @@
 namespace Tutorial.Concurrency.Workloads;
 
 /// <summary>Deterministic in-memory images and the pixel work the CPU-bound lessons measure; no files, no randomness between runs.</summary>
-public static class SyntheticImage
+internal static class SyntheticImage
 {
     /// <summary>Generates image <paramref name="imageId"/>: <paramref name="size"/> × <paramref name="size"/> RGB pixels (3 bytes each), the same bytes for the same id every time.</summary>
     /// <param name="imageId">Seeds the pixels.</param>

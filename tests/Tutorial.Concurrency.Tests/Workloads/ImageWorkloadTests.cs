@@ -10,12 +10,12 @@ public class ImageWorkloadTests
     {
         var latency = Assert.IsType<LatencyWorkload>(ImageWorkload.Latency(TimeSpan.FromMilliseconds(50)));
         var blocking = Assert.IsType<BlockingWorkload>(ImageWorkload.Blocking(TimeSpan.FromMilliseconds(2.5)));
-        var cpu = Assert.IsType<CpuWorkload>(ImageWorkload.Cpu(64, 2));
+        var cpu = new CpuWorkload(64, 2);
 
-        Assert.Equal((WorkloadKind.Latency, "latency 50 ms"), (latency.Kind, latency.Description));
-        Assert.Equal((WorkloadKind.Blocking, "blocking 2.5 ms"), (blocking.Kind, blocking.Description));
-        Assert.Equal((WorkloadKind.Cpu, "cpu 64×64, 2 passes"), (cpu.Kind, cpu.Description));
-        Assert.Equal("cpu 256×256, 1 pass", ImageWorkload.Cpu().Description);
+        Assert.Equal("latency 50 ms", latency.Description);
+        Assert.Equal("blocking 2.5 ms", blocking.Description);
+        Assert.Equal("cpu 64×64, 2 passes", cpu.Description);
+        Assert.Equal("cpu 256×256, 1 pass", new CpuWorkload().Description);
         Assert.Equal(TimeSpan.FromMilliseconds(50), latency.Duration);
         Assert.Equal(TimeSpan.FromMilliseconds(2.5), blocking.Duration);
         Assert.Equal((64, 2), (cpu.Size, cpu.Passes));
@@ -39,7 +39,7 @@ public class ImageWorkloadTests
         var image = await job.Within();
 
         Assert.True(Stopwatch.GetElapsedTime(start) >= TimeSpan.FromMilliseconds(20));
-        Assert.Equal(new ProcessedImage(3, WorkloadKind.Latency, 0), image);
+        Assert.Equal(new ProcessedImage(3), image);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class ImageWorkloadTests
 
         Assert.True(job.IsCompletedSuccessfully); // already done when the call returns: the thread was held
         Assert.True(Stopwatch.GetElapsedTime(start) >= TimeSpan.FromMilliseconds(20));
-        Assert.Equal(new ProcessedImage(4, WorkloadKind.Blocking, 0), await job);
+        Assert.Equal(new ProcessedImage(4), await job);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class ImageWorkloadTests
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
         Assert.NotEqual(0ul, first);
-        Assert.Equal(new ProcessedImage(5, WorkloadKind.Cpu, first), viaJob);
+        Assert.Equal(new ProcessedImage(5, first), viaJob);
         Assert.NotEqual(first, new CpuWorkload(64, 3).Process(5)); // passes change the output
     }
 
@@ -100,7 +100,7 @@ public class ImageWorkloadTests
     [InlineData(-1)]
     public void Cpu_rejects_image_sizes_outside_8_to_4096(int size)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ImageWorkload.Cpu(size));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new CpuWorkload(size));
 
         Assert.Equal("size", error.ParamName);
         Assert.Contains("between 8 and 4096", error.Message);
@@ -109,7 +109,13 @@ public class ImageWorkloadTests
     [Fact]
     public void Cpu_rejects_fewer_than_one_pass()
     {
-        Assert.Equal("passes", Assert.Throws<ArgumentOutOfRangeException>(() => ImageWorkload.Cpu(64, 0)).ParamName);
+        Assert.Equal("passes", Assert.Throws<ArgumentOutOfRangeException>(() => new CpuWorkload(64, 0)).ParamName);
+    }
+
+    [Fact]
+    public void CpuCalibrated_rejects_image_sizes_outside_8_to_4096()
+    {
+        Assert.Equal("size", Assert.Throws<ArgumentOutOfRangeException>(() => ImageWorkload.CpuCalibrated(TimeSpan.FromMilliseconds(5), 4)).ParamName);
     }
 
     [Fact]
@@ -129,15 +135,15 @@ public class ImageWorkloadTests
     [Fact]
     public void ProcessedImage_names_the_file_and_shows_a_checksum_only_for_real_work()
     {
-        Assert.Equal("image3.png", new ProcessedImage(3, WorkloadKind.Latency, 0).Name);
-        Assert.Equal("image3.png processed", new ProcessedImage(3, WorkloadKind.Latency, 0).ToString());
-        Assert.Equal("image3.png processed (checksum 00000000000000ff)", new ProcessedImage(3, WorkloadKind.Cpu, 255).ToString());
+        Assert.Equal("image3.png", new ProcessedImage(3).Name);
+        Assert.Equal("image3.png processed", new ProcessedImage(3).ToString());
+        Assert.Equal("image3.png processed (checksum 00000000000000ff)", new ProcessedImage(3, 255).ToString());
     }
 
     [Fact]
     public void Cpu_workload_reports_cancellation_through_its_task()
     {
-        var job = ImageWorkload.Cpu(64, 1).ProcessAsync(1, new CancellationToken(canceled: true));
+        var job = new CpuWorkload(64, 1).ProcessAsync(1, new CancellationToken(canceled: true));
         Assert.True(job.IsCanceled);
     }
 }
