@@ -78,9 +78,9 @@ public class ConcurrencyChartsTests
     {
         var figure = Figure(ConcurrencyCharts.GroupedBars(
             [("Workers=2", "pool", 235), ("Workers=2", "ActionBlock", 405), ("Workers=8", "pool", 260)],
-            "pools", "ns per job", logScale: true));
+            "pools", "benchmark case", "ns per job", logY: true));
 
-        AssertTitles(figure, "pools", "case", "ns per job");
+        AssertTitles(figure, "pools", "benchmark case", "ns per job");
         Assert.Equal(["pool", "ActionBlock"], figure["data"]!.AsArray().Select(t => (string?)t!["name"]));
         Assert.Equal(["Workers=2", "Workers=8"], Strings(figure["data"]![0]!["x"]));
         Assert.Equal("log", (string?)figure["layout"]!["yaxis"]!["type"]);
@@ -97,10 +97,47 @@ public class ConcurrencyChartsTests
     }
 
     [Fact]
+    public void Bars_of_plain_values_use_the_label_format_and_can_use_a_log_scale()
+    {
+        var figure = Figure(ConcurrencyCharts.Bars([("Task.Run task", 72.4), ("waiting async task", 160)],
+            "memory per task", "kind of task", "bytes per task", labelFormat: "{0:0} B", logY: true));
+
+        AssertTitles(figure, "memory per task", "kind of task", "bytes per task");
+        Assert.Equal(["72 B", "160 B"], Strings(figure["data"]![0]!["text"]));
+        Assert.Equal("log", (string?)figure["layout"]!["yaxis"]!["type"]);
+    }
+
+    [Fact]
+    public void Every_chart_takes_its_titles_in_one_order_and_names_the_log_flag_logY()
+    {
+        // The data, then title, xTitle, yTitle, then options: so a positional argument means the same in every overload.
+        var methods = typeof(ConcurrencyCharts).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static);
+        Assert.Equal(6, methods.Length);
+        foreach (var method in methods)
+        {
+            var names = method.GetParameters().Skip(1).Select(p => p.Name!).ToArray();
+            var titles = names.Where(n => n.EndsWith("itle", StringComparison.Ordinal)).ToArray();
+            string[] expected = titles.Length == 1 ? ["title"] : ["title", "xTitle", "yTitle"];
+            Assert.Equal(expected, titles);
+            Assert.Equal(expected, names.SkipWhile(n => n is "jobs" or "jobDuration").Take(expected.Length));
+            Assert.DoesNotContain(names, n => n.StartsWith("log", StringComparison.Ordinal) && n != "logY");
+        }
+    }
+
+    [Fact]
+    public void A_blank_title_or_axis_title_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => ConcurrencyCharts.Bars([("a", 1.0)], "t", "x", " "));
+        Assert.Throws<ArgumentException>(() => ConcurrencyCharts.Bars([("a", TimeSpan.FromMilliseconds(1))], "t", ""));
+        Assert.Throws<ArgumentException>(() => ConcurrencyCharts.Lines([("a", new[] { (1.0, 1.0) })], "", "x", "y"));
+        Assert.Throws<ArgumentException>(() => ConcurrencyCharts.GroupedBars([("g", "s", 1.0)], "t", " ", "y"));
+    }
+
+    [Fact]
     public void Charts_with_nothing_to_draw_say_so()
     {
-        Assert.Throws<ArgumentException>(() => ConcurrencyCharts.Bars(Array.Empty<(string, TimeSpan)>(), "t"));
-        Assert.Throws<ArgumentException>(() => ConcurrencyCharts.GroupedBars([], "t", "y"));
+        Assert.Throws<ArgumentException>(() => ConcurrencyCharts.Bars(Array.Empty<(string, TimeSpan)>(), "t", "x"));
+        Assert.Throws<ArgumentException>(() => ConcurrencyCharts.GroupedBars([], "t", "x", "y"));
         Assert.Throws<ArgumentException>(() => ConcurrencyCharts.Lines([], "t", "x", "y"));
         Assert.Throws<ArgumentException>(() => ConcurrencyCharts.MakespanByWorkers([], 20, TimeSpan.FromMilliseconds(50)));
     }
