@@ -28,7 +28,7 @@ public class ArticleProgramsBenchmarks
 
     /// <summary>Three images one after the other (model: 150 ms).</summary>
     /// <returns>How many images were processed.</returns>
-    [Benchmark(Baseline = true), Approach("sequential")]
+    [Benchmark(Baseline = true, Description = "sequential")]
     public async Task<int> Sequential3()
     {
         var done = 0;
@@ -42,7 +42,7 @@ public class ArticleProgramsBenchmarks
 
     /// <summary>Three images launched at once, waited for with the library's <see cref="WaitGroup"/> (model: 50 ms).</summary>
     /// <returns>How many images were launched.</returns>
-    [Benchmark, Approach("WaitGroup")]
+    [Benchmark(Description = "WaitGroup")]
     public async Task<int> LaunchAndWait3()
     {
         var wg = new WaitGroup();
@@ -57,7 +57,7 @@ public class ArticleProgramsBenchmarks
 
     /// <summary>Five images fanned out, results fanned in on one channel (model: 50 ms).</summary>
     /// <returns>How many results arrived.</returns>
-    [Benchmark, Approach("FanOut")]
+    [Benchmark(Description = "FanOut")]
     public async Task<int> FanOutFanIn5()
     {
         var received = 0;
@@ -68,7 +68,7 @@ public class ArticleProgramsBenchmarks
 
     /// <summary>Twenty images through the library's pool of five workers (model: 4 rounds x 50 = 200 ms).</summary>
     /// <returns>How many jobs succeeded.</returns>
-    [Benchmark, Approach("WorkerPool")]
+    [Benchmark(Description = "WorkerPool")]
     public async Task<int> WorkerPool20Jobs5Workers()
     {
         var report = await WorkerPool.RunAsync(Enumerable.Range(1, 20), 5, _process);

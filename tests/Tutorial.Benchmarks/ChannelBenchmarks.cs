@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
-using Tutorial.Benchmarks.Infrastructure;
 using Tutorial.Concurrency;
 
 namespace Tutorial.Benchmarks;
@@ -20,7 +19,7 @@ public class ChannelBenchmarks
 
     /// <summary>The consumer is <c>await foreach</c> over <see cref="ChannelReader{T}.ReadAllAsync"/> (Go's <c>for v := range ch</c>).</summary>
     /// <returns>The sum of the items received.</returns>
-    [Benchmark(OperationsPerInvoke = Items), Approach("ReadAllAsync")]
+    [Benchmark(OperationsPerInvoke = Items, Description = "ReadAllAsync")]
     public async Task<long> ReadAllAsync()
     {
         var channel = Make();
@@ -34,7 +33,7 @@ public class ChannelBenchmarks
 
     /// <summary>The consumer drains with <see cref="ChannelReader{T}.TryRead"/> and only awaits <see cref="ChannelReader{T}.WaitToReadAsync"/> when empty.</summary>
     /// <returns>The sum of the items received.</returns>
-    [Benchmark(OperationsPerInvoke = Items), Approach("WaitToReadAsync+TryRead")]
+    [Benchmark(OperationsPerInvoke = Items, Description = "WaitToReadAsync+TryRead")]
     public async Task<long> WaitToReadTryRead()
     {
         var channel = Make();

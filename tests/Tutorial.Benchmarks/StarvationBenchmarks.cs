@@ -49,7 +49,7 @@ public class StarvationBenchmarks
 
     /// <summary>One task per job (model: 50 ms if every job can run at once).</summary>
     /// <returns>How many jobs succeeded.</returns>
-    [Benchmark(Baseline = true), Approach("FanOut")]
+    [Benchmark(Baseline = true, Description = "FanOut")]
     public async Task<int> FanOut100()
     {
         var succeeded = 0;
@@ -60,7 +60,7 @@ public class StarvationBenchmarks
 
     /// <summary>The library's pool of 10 workers (model: 500 ms).</summary>
     /// <returns>How many jobs succeeded.</returns>
-    [Benchmark, Approach("WorkerPool")]
+    [Benchmark(Description = "WorkerPool")]
     public async Task<int> Pool10Workers()
     {
         var report = await WorkerPool.RunAsync(Enumerable.Range(1, JobCount), PoolWorkers, (id, ct) => _workload.ProcessAsync(id, ct));

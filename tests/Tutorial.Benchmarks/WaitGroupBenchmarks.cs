@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Tutorial.Benchmarks.Infrastructure;
 using Tutorial.Concurrency;
 
 namespace Tutorial.Benchmarks;
@@ -21,7 +20,7 @@ public class WaitGroupBenchmarks
 
     /// <summary>Add(1)/Done() pairs on the library's WaitGroup (Go 1.19 anchor: 14 ns per pair, uncontended).</summary>
     /// <returns>The final count (0).</returns>
-    [Benchmark(OperationsPerInvoke = Pairs), Approach("library")]
+    [Benchmark(OperationsPerInvoke = Pairs, Description = "WaitGroup Add+Done")]
     public int WaitGroupAddDone()
     {
         var wg = new WaitGroup();
@@ -37,7 +36,7 @@ public class WaitGroupBenchmarks
 
     /// <summary>AddCount(1)/Signal() pairs on <see cref="CountdownEvent"/>, the BCL's nearest type.</summary>
     /// <returns>The final count (0).</returns>
-    [Benchmark(OperationsPerInvoke = Pairs), Approach("CountdownEvent")]
+    [Benchmark(OperationsPerInvoke = Pairs, Description = "CountdownEvent AddCount+Signal")]
     public int CountdownEventAddSignal()
     {
         using var countdown = new CountdownEvent(1);
@@ -52,7 +51,7 @@ public class WaitGroupBenchmarks
 
     /// <summary>Start <see cref="Tasks"/> empty tasks with <see cref="WaitGroup.Go(Func{Task})"/> and await <see cref="WaitGroup.WaitAsync"/>.</summary>
     /// <returns>A task for the rounds.</returns>
-    [Benchmark(OperationsPerInvoke = Rounds), Approach("library")]
+    [Benchmark(OperationsPerInvoke = Rounds, Description = "WaitGroup launch and wait")]
     public async Task WaitGroupLaunchAndWait()
     {
         var wg = new WaitGroup();
@@ -66,7 +65,7 @@ public class WaitGroupBenchmarks
 
     /// <summary>Start <see cref="Tasks"/> empty tasks with <c>Task.Run</c>, each signalling a <see cref="CountdownEvent"/>; wait on its handle.</summary>
     /// <returns>A task for the rounds.</returns>
-    [Benchmark(OperationsPerInvoke = Rounds), Approach("CountdownEvent")]
+    [Benchmark(OperationsPerInvoke = Rounds, Description = "CountdownEvent launch and wait")]
     public void CountdownEventLaunchAndWait()
     {
         using var countdown = new CountdownEvent(1);
@@ -81,7 +80,7 @@ public class WaitGroupBenchmarks
 
     /// <summary>Start <see cref="Tasks"/> empty tasks with <c>Task.Run</c> and await <see cref="Task.WhenAll(Task[])"/>: idiomatic C#.</summary>
     /// <returns>A task for the rounds.</returns>
-    [Benchmark(OperationsPerInvoke = Rounds), Approach("Task.WhenAll")]
+    [Benchmark(OperationsPerInvoke = Rounds, Description = "Task.WhenAll launch and wait")]
     public async Task TaskWhenAllLaunchAndWait()
     {
         var tasks = new Task[Tasks];

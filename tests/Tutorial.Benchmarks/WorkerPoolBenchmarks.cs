@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using System.Threading.Tasks.Dataflow;
 using BenchmarkDotNet.Attributes;
-using Tutorial.Benchmarks.Infrastructure;
 using Tutorial.Concurrency;
 
 namespace Tutorial.Benchmarks;
@@ -27,7 +26,7 @@ public class WorkerPoolBenchmarks
 
     /// <summary>The library's <see cref="WorkerPool.RunAsync{TOut}"/> with default options: submits every job into the job channel and collects every outcome in the report.</summary>
     /// <returns>How many results arrived.</returns>
-    [Benchmark(OperationsPerInvoke = Jobs), Approach("library RunAsync")]
+    [Benchmark(OperationsPerInvoke = Jobs, Description = "library RunAsync")]
     public async Task<int> LibraryRunAsync()
     {
         var report = await WorkerPool.RunAsync(Enumerable.Range(0, Jobs), Workers, Work);
@@ -36,7 +35,7 @@ public class WorkerPoolBenchmarks
 
     /// <summary>The library's pool driven by hand with default options: one task submits with <c>SubmitAsync</c> while the caller drains <c>Results</c>.</summary>
     /// <returns>The sum of the results.</returns>
-    [Benchmark(OperationsPerInvoke = Jobs), Approach("library Start+SubmitAsync")]
+    [Benchmark(OperationsPerInvoke = Jobs, Description = "library Start+SubmitAsync")]
     public Task<long> LibraryStreaming() => StreamThroughPoolAsync(options: null);
 
     /// <summary>
@@ -45,7 +44,7 @@ public class WorkerPoolBenchmarks
     /// with a wake-up of the submitter, a worker or the reader.
     /// </summary>
     /// <returns>The sum of the results.</returns>
-    [Benchmark(OperationsPerInvoke = Jobs), Approach("library Start+SubmitAsync, capacities = workers")]
+    [Benchmark(OperationsPerInvoke = Jobs, Description = "library Start+SubmitAsync, capacities = workers")]
     public Task<long> LibraryStreamingTight() => StreamThroughPoolAsync(new WorkerPoolOptions { JobCapacity = Workers, ResultCapacity = Workers });
 
     // One producer submits every job while the caller reads the results as they stream out.
@@ -74,7 +73,7 @@ public class WorkerPoolBenchmarks
     /// jobs, a WaitGroup and a closer task, the caller ranging over results.
     /// </summary>
     /// <returns>The sum of the results.</returns>
-    [Benchmark(OperationsPerInvoke = Jobs), Approach("hand-written channels")]
+    [Benchmark(OperationsPerInvoke = Jobs, Description = "hand-written channels")]
     public async Task<long> HandWrittenChannels()
     {
         var jobs = Chan.Make<Job<int>>(Jobs);
@@ -112,7 +111,7 @@ public class WorkerPoolBenchmarks
 
     /// <summary><see cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource}, ParallelOptions, Func{TSource, CancellationToken, ValueTask})"/> writing each result into an array, summed afterwards.</summary>
     /// <returns>The sum of the results.</returns>
-    [Benchmark(OperationsPerInvoke = Jobs), Approach("Parallel.ForEachAsync array")]
+    [Benchmark(OperationsPerInvoke = Jobs, Description = "Parallel.ForEachAsync array")]
     public async Task<long> ParallelForEachAsyncArray()
     {
         var results = _results;
@@ -123,7 +122,7 @@ public class WorkerPoolBenchmarks
 
     /// <summary><see cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource}, ParallelOptions, Func{TSource, CancellationToken, ValueTask})"/> streaming each result into an unbounded channel the caller drains meanwhile.</summary>
     /// <returns>The sum of the results.</returns>
-    [Benchmark(OperationsPerInvoke = Jobs), Approach("Parallel.ForEachAsync channel")]
+    [Benchmark(OperationsPerInvoke = Jobs, Description = "Parallel.ForEachAsync channel")]
     public async Task<long> ParallelForEachAsyncChannel()
     {
         var results = Channel.CreateUnbounded<int>();
@@ -146,7 +145,7 @@ public class WorkerPoolBenchmarks
 
     /// <summary>TPL Dataflow's <see cref="ActionBlock{TInput}"/> with <c>MaxDegreeOfParallelism = Workers</c>, writing into an array.</summary>
     /// <returns>The sum of the results.</returns>
-    [Benchmark(OperationsPerInvoke = Jobs), Approach("ActionBlock")]
+    [Benchmark(OperationsPerInvoke = Jobs, Description = "ActionBlock")]
     public async Task<long> DataflowActionBlock()
     {
         var results = _results;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs benchmark suites in Release and saves their results in results/ (next to this script), together with the machine,
-# runtime and load they came from. Any arguments go to BenchmarkDotNet; the default is every suite with its own jobs.
+# Runs benchmark suites in Release and saves BenchmarkDotNet's own results in results/ (next to this script): per suite its
+# JSON export (*-report-brief.json, which lesson 08 reads with BenchmarkResult.Load) and its GitHub markdown table, plus
+# environment.txt (machine, runtime and load of the latest run). Any arguments go to BenchmarkDotNet; the default is
+# every suite with its own jobs.
 #   tests/Tutorial.Benchmarks/run-and-save.sh                                   # full run
 #   tests/Tutorial.Benchmarks/run-and-save.sh --filter '*' --job short          # a few minutes
 #   tests/Tutorial.Benchmarks/run-and-save.sh --filter '*WorkerPool*'           # one suite (its files are replaced)
@@ -14,23 +16,24 @@ if [ "$#" -eq 0 ]; then set -- --filter '*'; fi
 
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet run -c Release --project "$here" -- "$@" --artifacts "$artifacts"
+# BenchmarkDotNet stamps each summary (and so each JSON export's Title) with the local time the suite started: make it UTC.
+TZ=UTC dotnet run -c Release --project "$here" -- "$@" --artifacts "$artifacts"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 mkdir -p "$results"
 shopt -s nullglob
-for f in "$artifacts"/results/*-report.csv "$artifacts"/results/*-report-github.md "$artifacts"/results/*-report-brief.json "$artifacts"/results/*-tidy.csv; do
+copied=0
+for f in "$artifacts"/results/*-report-brief.json "$artifacts"/results/*-report-github.md; do
   cp "$f" "$results/"
+  copied=$((copied + 1))
 done
-
-# One tidy file for lesson 08: the header once, then every suite's rows.
-tidy=("$results"/*-tidy.csv)
-if [ "${#tidy[@]}" -gt 0 ]; then
-  { head -n 1 "${tidy[0]}"; for f in "${tidy[@]}"; do tail -n +2 "$f"; done; } > "$results/summary.csv"
+if [ "$copied" -eq 0 ]; then
+  echo "BenchmarkDotNet wrote no results (did the filter match?): $results is unchanged." >&2
+  exit 1
 fi
 
 {
-  echo "# Where and how the results in this folder were measured (the latest run of run-and-save.sh)."
+  echo "# Where and how the latest run of run-and-save.sh was measured (each suite's JSON carries its own run date in its Title)."
   echo "started_utc: $started"
   echo "finished_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "arguments: $*"

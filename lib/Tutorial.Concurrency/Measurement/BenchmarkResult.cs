@@ -1,46 +1,66 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace Tutorial.Concurrency.Measurement;
 
-/// <summary>One row of the benchmark suite's <c>results/summary.csv</c>: one benchmark case, measured by BenchmarkDotNet.</summary>
-/// <param name="Suite">The suite, e.g. <c>WorkerPool</c>.</param>
+/// <summary>One benchmark case as BenchmarkDotNet measured it, read from BenchmarkDotNet's own JSON export.</summary>
+/// <param name="Suite">The suite: the benchmark class without <c>Benchmarks</c>, e.g. <c>WorkerPool</c>.</param>
 /// <param name="Benchmark">The benchmark method, e.g. <c>LibraryRunAsync</c>.</param>
-/// <param name="Approach">What was measured, for grouping in charts, e.g. <c>ActionBlock</c>.</param>
-/// <param name="Parameter">The case's parameters, e.g. <c>Workers=2</c>; empty when none.</param>
-/// <param name="NsPerOperation">Mean time per operation (item, job or whole run) in nanoseconds.</param>
+/// <param name="Approach">What was measured, for grouping in charts: the benchmark's description, e.g. <c>library RunAsync</c>.</param>
+/// <param name="Parameter">The case's parameters as BenchmarkDotNet writes them, e.g. <c>Workers=2</c>; empty when none.</param>
+/// <param name="NsPerOperation">Mean time per operation (an item, a job or a whole run, depending on the suite), in nanoseconds.</param>
 /// <param name="AllocatedBytes">Managed bytes allocated per operation, when measured.</param>
-public sealed record BenchmarkResult(string Suite, string Benchmark, string Approach, string Parameter, double NsPerOperation, double? AllocatedBytes)
+/// <param name="RunAt">When BenchmarkDotNet started the suite's run, as it stamps it in the results (that machine's clock).</param>
+public sealed record BenchmarkResult(string Suite, string Benchmark, string Approach, string Parameter, double NsPerOperation, double? AllocatedBytes,
+    DateTime RunAt)
 {
-    /// <summary>Reads <c>summary.csv</c> (columns found by name, so extra columns are fine).</summary>
-    /// <param name="path">The file.</param>
-    /// <returns>One result per data row, in file order.</returns>
-    /// <exception cref="FileNotFoundException">The file does not exist; the message says how to produce it.</exception>
-    /// <exception cref="FormatException">A required column is missing or a number does not parse; the message names the line.</exception>
+    /// <summary>Reads BenchmarkDotNet's JSON export: one <c>*-report*.json</c> file, or every <c>*.json</c> file in a folder.</summary>
+    /// <param name="path">A results folder (e.g. <c>tests/Tutorial.Benchmarks/results</c>) or one JSON file.</param>
+    /// <returns>One result per measured case, file by file in name order; cases that failed (no statistics) are left out.</returns>
+    /// <exception cref="FileNotFoundException">Nothing to read at <paramref name="path"/>; the message says how to produce it.</exception>
+    /// <exception cref="FormatException">A file is not BenchmarkDotNet's JSON export; the message names the file.</exception>
     public static IReadOnlyList<BenchmarkResult> Load(string path)
     {
-        if (!File.Exists(path))
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray()
+            : File.Exists(path) ? [path]
+            : [];
+        if (files.Length == 0)
             throw new FileNotFoundException($"No benchmark results at {path}: run `tests/Tutorial.Benchmarks/run-and-save.sh --filter '*' --job short` from the repository root.", path);
-        var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).ToArray();
-        if (lines.Length == 0)
-            throw new FormatException($"{path} is empty: it needs a header line.");
-        var header = lines[0].Split(',').Select(h => h.Trim()).ToList();
-        int Column(string name) => header.IndexOf(name) is var i and >= 0
-            ? i
-            : throw new FormatException($"{path} has no '{name}' column; its header is: {lines[0]}");
-        int suite = Column("suite"), benchmark = Column("benchmark"), approach = Column("approach"), parameter = Column("parameter"),
-            nsPerOp = Column("ns_per_op"), allocated = Column("allocated_bytes");
+        return [.. files.SelectMany(Read)];
+    }
 
-        var results = new List<BenchmarkResult>(lines.Length - 1);
-        for (var n = 1; n < lines.Length; n++)
+    private static IEnumerable<BenchmarkResult> Read(string file)
+    {
+        try
         {
-            var fields = lines[n].Split(',');
-            if (fields.Length != header.Count)
-                throw new FormatException($"{path}, line {n + 1}: {fields.Length} fields where the header has {header.Count}.");
-            if (!double.TryParse(fields[nsPerOp], NumberStyles.Float, CultureInfo.InvariantCulture, out var ns))
-                throw new FormatException($"{path}, line {n + 1}: ns_per_op '{fields[nsPerOp]}' is not a number.");
-            double? bytes = double.TryParse(fields[allocated], NumberStyles.Float, CultureInfo.InvariantCulture, out var b) ? b : null;
-            results.Add(new BenchmarkResult(fields[suite], fields[benchmark], fields[approach], fields[parameter], ns, bytes));
+            using var json = JsonDocument.Parse(File.ReadAllText(file));
+            // BenchmarkDotNet titles a summary "<suite>-yyyyMMdd-HHmmss", stamped when the run started.
+            var title = json.RootElement.GetProperty("Title").GetString() ?? "";
+            var runAt = DateTime.ParseExact(title[^15..], "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            var results = new List<BenchmarkResult>();
+            foreach (var benchmark in json.RootElement.GetProperty("Benchmarks").EnumerateArray())
+            {
+                if (benchmark.GetProperty("Statistics").ValueKind != JsonValueKind.Object)
+                    continue; // the case failed; BenchmarkDotNet's own report says why
+                double? allocated = benchmark.TryGetProperty("Memory", out var memory)
+                    && memory.GetProperty("BytesAllocatedPerOperation") is { ValueKind: JsonValueKind.Number } bytes ? bytes.GetDouble() : null;
+                var suite = benchmark.GetProperty("Type").GetString()!;
+                results.Add(new BenchmarkResult(
+                    suite.EndsWith("Benchmarks", StringComparison.Ordinal) ? suite[..^"Benchmarks".Length] : suite,
+                    benchmark.GetProperty("Method").GetString()!,
+                    // BenchmarkDotNet quotes a description that contains spaces: 'library RunAsync'.
+                    benchmark.GetProperty("MethodTitle").GetString()!.Trim('\''),
+                    benchmark.GetProperty("Parameters").GetString() ?? "",
+                    benchmark.GetProperty("Statistics").GetProperty("Mean").GetDouble(),
+                    allocated,
+                    runAt));
+            }
+            return results;
         }
-        return results;
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentOutOfRangeException)
+        {
+            throw new FormatException($"{file} is not BenchmarkDotNet's JSON export ({e.Message}).", e);
+        }
     }
 }

@@ -4,54 +4,90 @@ namespace Tutorial.Concurrency.Tests.Measurement;
 
 public class BenchmarkResultTests
 {
-    private static string WriteCsv(params string[] lines)
+    // The shape of BenchmarkDotNet 0.15.8's brief JSON export, cut down to two cases and one failed case.
+    private const string Export = """
+        {
+          "Title": "Tutorial.Benchmarks.WorkerPoolBenchmarks-20261127-235433",
+          "HostEnvironmentInfo": { "BenchmarkDotNetVersion": "0.15.8", "LogicalCoreCount": 2 },
+          "Benchmarks": [
+            { "Type": "WorkerPoolBenchmarks", "Method": "LibraryRunAsync", "MethodTitle": "'library RunAsync'", "Parameters": "Workers=2",
+              "Statistics": { "N": 3, "Mean": 235.09, "Median": 250.2 }, "Memory": { "BytesAllocatedPerOperation": 72 } },
+            { "Type": "WorkerPoolBenchmarks", "Method": "DataflowActionBlock", "MethodTitle": "ActionBlock", "Parameters": "",
+              "Statistics": { "N": 3, "Mean": 404.5 } },
+            { "Type": "WorkerPoolBenchmarks", "Method": "Broken", "MethodTitle": "Broken", "Parameters": "", "Statistics": null }
+          ]
+        }
+        """;
+
+    private static string TempFolder()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"summary-{Guid.NewGuid():N}.csv");
-        File.WriteAllLines(path, lines);
-        return path;
+        var folder = Path.Combine(Path.GetTempPath(), $"results-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     [Fact]
-    public void Reads_rows_by_column_name_and_ignores_extra_columns()
+    public void Reads_each_measured_case_with_the_date_the_run_started()
     {
-        var path = WriteCsv(
-            "suite,benchmark,approach,parameter,operations,mean_ns,ns_per_op,allocated_bytes,job",
-            "WorkerPool,LibraryRunAsync,library RunAsync,Workers=2,1000000,235000000,235.1,72,Default",
-            "Channel,Unbounded,ReadAllAsync,,100000,10100000,101,NA,Default");
+        var file = Path.Combine(TempFolder(), "Tutorial.Benchmarks.WorkerPoolBenchmarks-report-brief.json");
+        File.WriteAllText(file, Export);
 
-        var rows = BenchmarkResult.Load(path);
+        var rows = BenchmarkResult.Load(file);
 
-        Assert.Equal(new BenchmarkResult("WorkerPool", "LibraryRunAsync", "library RunAsync", "Workers=2", 235.1, 72), rows[0]);
-        Assert.Equal(("Channel", "", 101.0, (double?)null), (rows[1].Suite, rows[1].Parameter, rows[1].NsPerOperation, rows[1].AllocatedBytes));
+        var runAt = new DateTime(2026, 11, 27, 23, 54, 33);
+        Assert.Equal(
+            [
+                new BenchmarkResult("WorkerPool", "LibraryRunAsync", "library RunAsync", "Workers=2", 235.09, 72, runAt),
+                new BenchmarkResult("WorkerPool", "DataflowActionBlock", "ActionBlock", "", 404.5, null, runAt),
+            ],
+            rows);
     }
 
     [Fact]
-    public void The_checked_in_results_load()
+    public void Reads_every_json_file_of_a_folder_in_name_order()
+    {
+        var folder = TempFolder();
+        File.WriteAllText(Path.Combine(folder, "b-report-brief.json"), Export.Replace("WorkerPoolBenchmarks", "ChannelBenchmarks"));
+        File.WriteAllText(Path.Combine(folder, "a-report-brief.json"), Export);
+        File.WriteAllText(Path.Combine(folder, "environment.txt"), "not json");
+
+        var rows = BenchmarkResult.Load(folder);
+
+        Assert.Equal(["WorkerPool", "WorkerPool", "Channel", "Channel"], rows.Select(r => r.Suite));
+    }
+
+    [Fact]
+    public void The_checked_in_results_load_and_carry_their_own_date()
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Tutorial.sln")))
             root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("no Tutorial.sln above the test assembly");
 
-        var rows = BenchmarkResult.Load(Path.Combine(root, "tests", "Tutorial.Benchmarks", "results", "summary.csv"));
+        var rows = BenchmarkResult.Load(Path.Combine(root, "tests", "Tutorial.Benchmarks", "results"));
 
-        Assert.Contains(rows, r => r.Suite == "WorkerPool" && r.NsPerOperation > 0);
         Assert.Equal(["ArticlePrograms", "Channel", "Starvation", "WaitGroup", "WorkerPool"], rows.Select(r => r.Suite).Distinct().Order());
+        Assert.All(rows, r => Assert.True(r.NsPerOperation > 0 && r.RunAt.Year >= 2026, r.ToString()));
+        Assert.Contains(rows, r => r.Approach == "library RunAsync");
+        Assert.Contains(rows, r => r.Approach == "Parallel.ForEachAsync array");
     }
 
     [Fact]
-    public void A_missing_file_says_how_to_produce_it()
+    public void Nothing_to_read_says_how_to_produce_it()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => BenchmarkResult.Load("/no/such/summary.csv"));
+        var error = Assert.Throws<FileNotFoundException>(() => BenchmarkResult.Load("/no/such/results"));
         Assert.Contains("run-and-save.sh", error.Message);
+        Assert.Throws<FileNotFoundException>(() => BenchmarkResult.Load(TempFolder())); // a folder with no JSON
     }
 
     [Fact]
-    public void A_missing_column_or_a_bad_number_is_named()
+    public void A_file_that_is_not_BenchmarkDotNets_export_is_named()
     {
-        var noColumn = WriteCsv("suite,benchmark,approach,parameter", "a,b,c,d");
-        Assert.Contains("no 'ns_per_op' column", Assert.Throws<FormatException>(() => BenchmarkResult.Load(noColumn)).Message);
+        var file = Path.Combine(TempFolder(), "other.json");
+        File.WriteAllText(file, """{ "Title": "x", "Benchmarks": [] }""");
 
-        var badNumber = WriteCsv("suite,benchmark,approach,parameter,ns_per_op,allocated_bytes", "a,b,c,d,fast,0");
-        Assert.Contains("line 2: ns_per_op 'fast' is not a number", Assert.Throws<FormatException>(() => BenchmarkResult.Load(badNumber)).Message);
+        var error = Assert.Throws<FormatException>(() => BenchmarkResult.Load(file));
+
+        Assert.Contains(file, error.Message);
+        Assert.Contains("not BenchmarkDotNet's JSON export", error.Message);
     }
 }
