@@ -11,10 +11,13 @@ public static class FanIn
     /// </summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="inputs">The channels to merge.</param>
-    /// <param name="cancellationToken">Stops forwarding; the merged channel then completes with an <see cref="OperationCanceledException"/>.</param>
     /// <returns>The merged reader. If an input completes with an error, the merged reader completes with that error after the other inputs are drained.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or one of its elements is null.</exception>
-    public static ChannelReader<T> Merge<T>(IEnumerable<ChannelReader<T>> inputs, CancellationToken cancellationToken = default)
+    public static ChannelReader<T> Merge<T>(params ChannelReader<T>[] inputs) => Merge((IEnumerable<ChannelReader<T>>)inputs);
+
+    // The cancellable form (tests): cancelling stops forwarding, and the merged channel then completes with an
+    // OperationCanceledException.
+    internal static ChannelReader<T> Merge<T>(IEnumerable<ChannelReader<T>> inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var sources = inputs.ToArray();
@@ -38,12 +41,6 @@ public static class FanIn
             TaskScheduler.Default);
         return merged.Reader;
     }
-
-    /// <summary>Merges <paramref name="inputs"/> into one reader (see <see cref="Merge{T}(IEnumerable{ChannelReader{T}}, CancellationToken)"/>).</summary>
-    /// <typeparam name="T">The element type.</typeparam>
-    /// <param name="inputs">The channels to merge.</param>
-    /// <returns>The merged reader.</returns>
-    public static ChannelReader<T> Merge<T>(params ChannelReader<T>[] inputs) => Merge((IEnumerable<ChannelReader<T>>)inputs);
 
     private static async Task ForwardAsync<T>(ChannelReader<T> source, ChannelWriter<T> target, CancellationToken cancellationToken)
     {

@@ -75,8 +75,8 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
         Completion = ShutDownAfterAsync(workers);
     }
 
-    /// <summary>The number of workers (Go: the number of worker goroutines).</summary>
-    public int WorkerCount { get; }
+    // The number of workers (Go: the number of worker goroutines).
+    internal int WorkerCount { get; }
 
     /// <summary>Successful outcomes, in the order jobs finish (not the order they were submitted). Bounded: read it while the pool runs.</summary>
     public ChannelReader<Result<TOut>> Results => _results.Reader;

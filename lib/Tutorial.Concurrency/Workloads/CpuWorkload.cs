@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Tutorial.Concurrency.Workloads;
 
-/// <summary>CPU-bound work: generate an image, convert it to grey and blur it; the job holds a core the whole time.</summary>
+/// <summary>CPU-bound work: generate a grey image and blur it; the job holds a core the whole time.</summary>
 internal sealed class CpuWorkload : ImageWorkload
 {
     /// <summary>Creates the workload.</summary>
@@ -48,7 +48,7 @@ internal sealed class CpuWorkload : ImageWorkload
     /// <returns>The checksum of the processed pixels: the same for the same id, size and passes.</returns>
     public ulong Process(int imageId, CancellationToken cancellationToken = default)
     {
-        var current = SyntheticImage.ToGrayscale(SyntheticImage.Generate(imageId, Size));
+        var current = SyntheticImage.Generate(imageId, Size);
         var next = new byte[current.Length];
         for (var pass = 0; pass < Passes; pass++)
         {

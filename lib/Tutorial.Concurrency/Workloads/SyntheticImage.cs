@@ -3,14 +3,14 @@ namespace Tutorial.Concurrency.Workloads;
 /// <summary>Deterministic in-memory images and the pixel work the CPU-bound lessons measure; no files, no randomness between runs.</summary>
 internal static class SyntheticImage
 {
-    /// <summary>Generates image <paramref name="imageId"/>: <paramref name="size"/> × <paramref name="size"/> RGB pixels (3 bytes each), the same bytes for the same id every time.</summary>
+    /// <summary>Generates image <paramref name="imageId"/>: <paramref name="size"/> × <paramref name="size"/> grey pixels (1 byte each), the same bytes for the same id every time.</summary>
     /// <param name="imageId">Seeds the pixels.</param>
     /// <param name="size">Width and height in pixels (8 to 4096).</param>
     /// <returns>The pixels, row by row.</returns>
     public static byte[] Generate(int imageId, int size)
     {
         ValidateSize(size);
-        var pixels = new byte[size * size * 3];
+        var pixels = new byte[size * size];
         // xorshift32: cheap, deterministic, and never stuck at zero because the seed is forced odd.
         var state = (uint)imageId * 2654435761u | 1u;
         for (var i = 0; i < pixels.Length; i++)
@@ -21,20 +21,6 @@ internal static class SyntheticImage
             pixels[i] = (byte)state;
         }
         return pixels;
-    }
-
-    /// <summary>Converts RGB pixels to grey (ITU-R BT.601 weights, in integer arithmetic).</summary>
-    /// <param name="rgb">RGB pixels, 3 bytes each.</param>
-    /// <returns>One byte per pixel.</returns>
-    public static byte[] ToGrayscale(byte[] rgb)
-    {
-        ArgumentNullException.ThrowIfNull(rgb);
-        if (rgb.Length % 3 != 0)
-            throw new ArgumentException($"RGB data must have 3 bytes per pixel; {rgb.Length} bytes is not a multiple of 3.", nameof(rgb));
-        var gray = new byte[rgb.Length / 3];
-        for (int p = 0, i = 0; p < gray.Length; p++, i += 3)
-            gray[p] = (byte)((299 * rgb[i] + 587 * rgb[i + 1] + 114 * rgb[i + 2]) / 1000);
-        return gray;
     }
 
     /// <summary>One 3 × 3 box-blur pass over a square grey image; edge pixels average their in-image neighbours.</summary>
