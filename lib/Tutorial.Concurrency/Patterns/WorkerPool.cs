@@ -16,7 +16,7 @@ namespace Tutorial.Concurrency;
 /// <para>Both channels are bounded (<see cref="WorkerPoolOptions.JobCapacity"/>, <see cref="WorkerPoolOptions.ResultCapacity"/>):
 /// if nobody reads <see cref="Results"/>, the workers wait once it is full, the job channel fills, and
 /// <see cref="SubmitAsync"/> waits. Backpressure reaches the submitter, and memory stays flat. So read the results while
-/// you submit, as Go's main goroutine does, or the pool stops (it does not deadlock for good: cancel it or dispose it).</para>
+/// you submit, as Go's main goroutine does; otherwise the pool stalls until you read, cancel or dispose it.</para>
 /// <para>Every job handed over ends in exactly one place; job ids are the caller's (see <see cref="Job{T}"/>):</para>
 /// <list type="bullet">
 /// <item><see cref="Results"/>: it succeeded (perhaps after retries);</item>
