@@ -193,82 +193,67 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
             throw new InvalidOperationException("submit on completed worker pool: Complete() was already called, so no more jobs are accepted.");
     }
 
+    // One worker (Go: one worker goroutine): takes jobs until the job channel is closed and drained, or the pool is
+    // cancelled, and runs each job to its one outcome: a result, a dead letter, or not processed. One loop, no helper
+    // frames per job: this loop is the pool's whole per-job cost (WorkerPoolBenchmarks).
     private async Task WorkAsync(int worker)
     {
         var jobs = _jobs.Reader;
+        var results = _results.Writer;
         var token = _token;
+        var timeline = _options.Timeline;
+        var lane = $"worker {worker}";
         // No token on the wait: cancellation completes the job channel, which ends it.
         while (await jobs.WaitToReadAsync())
         {
             while (!token.IsCancellationRequested && jobs.TryRead(out var job))
-                await ProcessAsync(job, worker, token);
+            {
+                List<Exception>? errors = null;
+                for (var attempt = 1; ; attempt++)
+                {
+                    var started = timeline?.Now ?? default;
+                    TOut value;
+                    try
+                    {
+                        // Inside the try, a work delegate that throws is treated exactly like one that returns a faulted task.
+                        value = await _work(job.Input, token);
+                    }
+                    catch (Exception e)
+                    {
+                        timeline?.Record(lane, job.Id, started, timeline.Now, succeeded: false);
+                        if (e is OperationCanceledException && token.IsCancellationRequested)
+                        {
+                            Park(_notProcessed, job);
+                            break;
+                        }
+                        (errors ??= []).Add(e);
+                        if (!MayRetry(errors, attempt))
+                            Park(_deadLetters, new DeadLetter<TIn>(job, errors));
+                        else if (token.IsCancellationRequested)
+                            Park(_notProcessed, job); // would be retried, but the pool is stopping
+                        else
+                            continue;
+                        break;
+                    }
+                    timeline?.Record(lane, job.Id, started, timeline.Now, succeeded: true);
+                    var result = Result<TOut>.Success(job.Id, value, attempt);
+                    if (!results.TryWrite(result))
+                    {
+                        try
+                        {
+                            // Results is full: wait for a reader (backpressure), unless the pool is cancelled first.
+                            await results.WriteAsync(result, token);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            Park(_notProcessed, job);
+                        }
+                    }
+                    break;
+                }
+            }
             if (token.IsCancellationRequested)
                 return;
-        }
-    }
-
-    // Runs one job to its one outcome: a result, a dead letter, or not processed.
-    private async ValueTask ProcessAsync(Job<TIn> job, int worker, CancellationToken token)
-    {
-        var timeline = _options.Timeline;
-        List<Exception>? errors = null;
-        for (var attempt = 1; ; attempt++)
-        {
-            var started = timeline?.Now ?? default;
-            TOut value;
-            try
-            {
-                value = await StartAttempt(job.Input, token);
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: false);
-                Park(_notProcessed, job);
-                return;
-            }
-            catch (Exception e)
-            {
-                timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: false);
-                (errors ??= []).Add(e);
-                if (!MayRetry(errors, attempt))
-                {
-                    Park(_deadLetters, new DeadLetter<TIn>(job, errors));
-                    return;
-                }
-                if (token.IsCancellationRequested)
-                {
-                    Park(_notProcessed, job);
-                    return;
-                }
-                continue;
-            }
-            timeline?.Record($"worker {worker}", job.Id, started, timeline.Now, succeeded: true);
-            var result = Result<TOut>.Success(job.Id, value, attempt);
-            if (_results.Writer.TryWrite(result))
-                return;
-            try
-            {
-                // Results is full: wait for a reader (backpressure), unless the pool is cancelled first.
-                await _results.Writer.WriteAsync(result, token);
-            }
-            catch (OperationCanceledException)
-            {
-                Park(_notProcessed, job);
-            }
-            return;
-        }
-    }
-
-    // A work delegate that throws instead of returning a faulted task is treated exactly like one that returns it.
-    private ValueTask<TOut> StartAttempt(TIn input, CancellationToken token)
-    {
-        try
-        {
-            return _work(input, token);
-        }
-        catch (Exception e)
-        {
-            return ValueTask.FromException<TOut>(e);
         }
     }
 
