@@ -134,16 +134,30 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
 
     private async ValueTask SubmitSlowAsync(Job<TIn> job, CancellationToken cancellationToken)
     {
-        ThrowIfClosed();
-        try
-        {
-            await _jobs.Writer.WriteAsync(job, cancellationToken);
-        }
-        catch (ChannelClosedException)
+        while (true)
         {
             ThrowIfClosed();
-            throw;
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_jobs.Writer.TryWrite(job))
+                return;
+            // The job channel is full: wait for room (backpressure), then try again.
+            if (!await WaitForRoomAsync(_jobs.Writer, cancellationToken))
+            {
+                ThrowIfClosed();
+                throw new ChannelClosedException();
+            }
         }
+    }
+
+    // Waits until the channel may have room (true) or is closed (false); throws if the token is cancelled first.
+    // The channel wait itself takes no token, and no write ever waits inside the channel: on .NET 10.0 a channel
+    // operation whose token is cancelled just as it starts can still complete afterwards, and a WriteAsync cancelled that
+    // way can deliver its item after throwing (dotnet/runtime#132230: the 10.0.12 runtime has it; the pool's property tests caught it). Either would
+    // break exactly-once accounting, so cancellation is watched from outside the channel and items go in with TryWrite.
+    private static async ValueTask<bool> WaitForRoomAsync<T>(ChannelWriter<T> writer, CancellationToken cancellationToken)
+    {
+        var room = writer.WaitToWriteAsync();
+        return room.IsCompleted ? room.Result : await room.AsTask().WaitAsync(cancellationToken);
     }
 
     /// <summary>No more jobs will be submitted (Go: <c>close(jobs)</c>): workers finish the queue, then exit. Calling it again does nothing.</summary>
@@ -237,23 +251,31 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
                     }
                     timeline?.Record(lane, job.Id, started, timeline.Now, succeeded: true);
                     var result = Result<TOut>.Success(job.Id, value, attempt);
-                    if (!results.TryWrite(result))
-                    {
-                        try
-                        {
-                            // Results is full: wait for a reader (backpressure), unless the pool is cancelled first.
-                            await results.WriteAsync(result, token);
-                        }
-                        catch (OperationCanceledException)
-                        {
-                            Park(_notProcessed, job);
-                        }
-                    }
+                    if (!results.TryWrite(result) && !await WriteWhenRoomAsync(results, result, token))
+                        Park(_notProcessed, job); // cancelled while Results was full: the result never reached it
                     break;
                 }
             }
             if (token.IsCancellationRequested)
                 return;
+        }
+    }
+
+    // Results is full: wait for a reader to make room (backpressure), unless the pool is cancelled first.
+    private static async ValueTask<bool> WriteWhenRoomAsync(ChannelWriter<Result<TOut>> results, Result<TOut> result, CancellationToken token)
+    {
+        try
+        {
+            while (await WaitForRoomAsync(results, token))
+            {
+                if (results.TryWrite(result))
+                    return true;
+            }
+            return false; // closed: cannot happen while a worker runs, Results is completed after the last one exits
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -175,3 +175,35 @@ public class WorkerPoolPromiseTests
             (string?)typeof(WorkerPool<int, int>).GetProperty("DebuggerDisplay", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(pool);
     }
 }
+
+/// <summary>
+/// A stress of the one race that broke exactly-once accounting during the redesign: cancellation landing just as a worker
+/// starts to wait for room in a full result channel. On .NET 10.0.12 a channel WriteAsync cancelled at that moment can
+/// deliver its item after throwing (dotnet/runtime#132230), which counted the job as a result and as not processed.
+/// </summary>
+public class WorkerPoolCancellationStressTests
+{
+    [Fact]
+    public async Task Cancelling_while_workers_wait_for_room_in_Results_never_counts_a_job_twice()
+    {
+        var failures = new List<string>();
+        for (var run = 0; run < 3000 && failures.Count == 0; run++)
+        {
+            using var cts = new CancellationTokenSource();
+            var succeeded = 0;
+            var report = await WorkerPool.RunAsync(Enumerable.Range(0, 44), 13, async (x, ct) =>
+            {
+                if (x % 2 == 0)
+                    await Task.Yield();
+                ct.ThrowIfCancellationRequested();
+                if (Interlocked.Increment(ref succeeded) == 22)
+                    cts.Cancel(); // cancels while other workers are blocked on the 2-slot result channel
+                return x;
+            }, new WorkerPoolOptions { JobCapacity = 5, ResultCapacity = 2 }, cts.Token).Within();
+
+            if (!report.IsFullyAccounted)
+                failures.Add($"run {run}: {report}");
+        }
+        Assert.Empty(failures);
+    }
+}

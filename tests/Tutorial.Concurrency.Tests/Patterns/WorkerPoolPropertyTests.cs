@@ -28,8 +28,8 @@ public class WorkerPoolPropertyTests
         Gen.OneOf<int>(Gen.Const(0), Gen.Const(100), Gen.Int[0, 100]), // the edges (never, always fails) often, anything between too
         Gen.Int[1, 4],
         Gen.Int[-1, 200], // -1: never cancel; k: cancel after the k-th successful result
-        Gen.Int[0, 8],
-        Gen.Int[0, 8],
+        Gen.Int[1, 8],
+        Gen.Int[1, 8],
         Gen.Int,
         (jobs, workers, fail, attempts, cancel, jobCapacity, resultCapacity, seed) =>
             new Scenario(jobs, workers, fail, attempts, cancel, jobCapacity, resultCapacity, seed));

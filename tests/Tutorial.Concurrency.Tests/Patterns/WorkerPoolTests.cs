@@ -45,14 +45,14 @@ public class WorkerPoolTests
     [Theory]
     [InlineData("JobCapacity")]
     [InlineData("ResultCapacity")]
-    public void Start_rejects_a_negative_capacity(string option)
+    public void Start_rejects_a_capacity_below_one(string option)
     {
-        var options = option == "JobCapacity" ? new WorkerPoolOptions { JobCapacity = -1 } : new WorkerPoolOptions { ResultCapacity = -1 };
+        var options = option == "JobCapacity" ? new WorkerPoolOptions { JobCapacity = 0 } : new WorkerPoolOptions { ResultCapacity = 0 };
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => WorkerPool.Start<int, int>(1, Double, options));
 
         Assert.Equal(option, error.ParamName);
-        Assert.Contains($"{option} must be 0", error.Message);
+        Assert.Contains($"{option} must be at least 1", error.Message);
     }
 
     [Fact]
@@ -120,9 +120,9 @@ public class WorkerPoolTests
     }
 
     [Fact]
-    public async Task Unbuffered_channels_hand_jobs_and_results_straight_over()
+    public async Task Channels_with_room_for_one_still_carry_every_job_and_result()
     {
-        var pool = WorkerPool.Start<int, int>(2, Double, new WorkerPoolOptions { JobCapacity = 0, ResultCapacity = 0 });
+        var pool = WorkerPool.Start<int, int>(2, Double, new WorkerPoolOptions { JobCapacity = 1, ResultCapacity = 1 });
         var results = pool.Results.ToListAsync();
 
         for (var i = 0; i < 20; i++)
@@ -444,17 +444,18 @@ public class WorkerPoolTests
     public async Task A_submit_waiting_for_room_fails_with_InvalidOperationException_when_the_pool_is_completed()
     {
         var jobs = new GatedJobs();
-        var pool = WorkerPool.Start<int, int>(1, jobs.Work, new WorkerPoolOptions { JobCapacity = 0 });
+        var pool = WorkerPool.Start<int, int>(1, jobs.Work, new WorkerPoolOptions { JobCapacity = 1 });
         await pool.SubmitAsync(J(0)).Within();
         await jobs.Started(0).Within();
-        var waiting = pool.SubmitAsync(J(1)).AsTask();
+        await pool.SubmitAsync(J(1)).Within();   // takes the only slot
+        var waiting = pool.SubmitAsync(J(2)).AsTask();
         await Safety.AssertStaysPending(waiting);
 
         pool.Complete();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => waiting.Within());
-        jobs.Release(0);
-        Assert.Single(await DrainAsync(pool));
+        jobs.ReleaseAll([0, 1]);
+        Assert.Equal(new[] { 0, 1 }, (await DrainAsync(pool)).Select(r => r.JobId).Order());
         Assert.Empty(pool.NotProcessed);
     }
 
@@ -473,37 +474,40 @@ public class WorkerPoolTests
     public async Task A_submit_waiting_for_room_fails_with_OperationCanceledException_when_the_pool_is_cancelled()
     {
         var jobs = new GatedJobs();
-        var pool = WorkerPool.Start<int, int>(1, jobs.Work, new WorkerPoolOptions { JobCapacity = 0 });
+        var pool = WorkerPool.Start<int, int>(1, jobs.Work, new WorkerPoolOptions { JobCapacity = 1 });
         await pool.SubmitAsync(J(0)).Within();
         await jobs.Started(0).Within();
-        var waiting = pool.SubmitAsync(J(1)).AsTask();
+        await pool.SubmitAsync(J(1)).Within();   // takes the only slot
+        var waiting = pool.SubmitAsync(J(2)).AsTask();
         await Safety.AssertStaysPending(waiting);
 
         pool.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.Within());
         await DrainAsync(pool);
-        Assert.Equal(0, Assert.Single(pool.NotProcessed).Id);
+        Assert.Equal(new[] { 0, 1 }, pool.NotProcessed.Select(j => j.Id).Order()); // job 2 was never handed over
     }
 
     [Fact]
     public async Task SubmitAsync_token_abandons_only_that_submission()
     {
         var jobs = new GatedJobs();
-        var pool = WorkerPool.Start<int, int>(1, jobs.Work, new WorkerPoolOptions { JobCapacity = 0 });
+        var pool = WorkerPool.Start<int, int>(1, jobs.Work, new WorkerPoolOptions { JobCapacity = 1 });
         await pool.SubmitAsync(J(0)).Within();
         await jobs.Started(0).Within();
+        await pool.SubmitAsync(J(1)).Within();   // takes the only slot
         using var cts = new CancellationTokenSource();
-        var waiting = pool.SubmitAsync(J(1), cts.Token).AsTask();
+        var waiting = pool.SubmitAsync(J(2), cts.Token).AsTask();
+        await Safety.AssertStaysPending(waiting);
 
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.Within());
         Assert.False(pool.CancellationToken.IsCancellationRequested);
-        jobs.ReleaseAll([0, 2]);
-        await pool.SubmitAsync(J(2)).Within();
+        jobs.ReleaseAll([0, 1, 3]);
+        await pool.SubmitAsync(J(3)).Within();
         pool.Complete();
-        Assert.Equal(new[] { 0, 2 }, (await DrainAsync(pool)).Select(r => r.Value).Order());
+        Assert.Equal(new[] { 0, 1, 3 }, (await DrainAsync(pool)).Select(r => r.Value).Order()); // job 2 never ran
     }
 
     [Fact]
