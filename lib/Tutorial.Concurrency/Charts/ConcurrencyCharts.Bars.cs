@@ -12,7 +12,7 @@ public static partial class ConcurrencyCharts
     /// <param name="yTitle">The value axis title, with its unit.</param>
     /// <returns>The chart.</returns>
     /// <exception cref="ArgumentException">There are no bars, or a title is blank.</exception>
-    public static GenericChart Bars(IEnumerable<(string Label, TimeSpan Duration)> bars, string title, string xTitle,
+    public static GenericChart Bars(IEnumerable<(string Label, TimeSpan Duration)> bars, string title, string xTitle = "approach",
         string yTitle = "wall-clock time (ms)")
     {
         ArgumentNullException.ThrowIfNull(bars);

@@ -136,7 +136,7 @@ public class ConcurrencyChartsTests
     [Fact]
     public void Charts_with_nothing_to_draw_say_so()
     {
-        Assert.Throws<ArgumentException>(() => ConcurrencyCharts.Bars(Array.Empty<(string, TimeSpan)>(), "t", "x"));
+        Assert.Throws<ArgumentException>(() => ConcurrencyCharts.Bars(Array.Empty<(string, TimeSpan)>(), "t"));
         Assert.Throws<ArgumentException>(() => ConcurrencyCharts.GroupedBars([], "t", "x", "y"));
         Assert.Throws<ArgumentException>(() => ConcurrencyCharts.Lines([], "t", "x", "y"));
         Assert.Throws<ArgumentException>(() => ConcurrencyCharts.MakespanByWorkers([], 20, TimeSpan.FromMilliseconds(50)));
