@@ -150,10 +150,11 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
     }
 
     // Waits until the channel may have room (true) or is closed (false); throws if the token is cancelled first.
-    // The channel wait itself takes no token, and no write ever waits inside the channel: on .NET 10.0 a channel
-    // operation whose token is cancelled just as it starts can still complete afterwards, and a WriteAsync cancelled that
-    // way can deliver its item after throwing (dotnet/runtime#132230: the 10.0.12 runtime has it; the pool's property tests caught it). Either would
-    // break exactly-once accounting, so cancellation is watched from outside the channel and items go in with TryWrite.
+    // The channel wait itself takes no token, and no write ever waits inside the channel. While the pool was redesigned, a
+    // stress test (WorkerPoolCancellationStressTests) saw a job counted both as a result and as not processed when a
+    // worker's WriteAsync was cancelled just as it started to wait (.NET 10.0.12). A direct repro with bare channels did not
+    // show it, so the cause is not pinned down; rather than rely on how a cancelled, waiting write settles, cancellation is
+    // watched from outside the channel and items go in with TryWrite, which either takes the item or does not.
     private static async ValueTask<bool> WaitForRoomAsync<T>(ChannelWriter<T> writer, CancellationToken cancellationToken)
     {
         var room = writer.WaitToWriteAsync();

@@ -178,8 +178,8 @@ public class WorkerPoolPromiseTests
 
 /// <summary>
 /// A stress of the one race that broke exactly-once accounting during the redesign: cancellation landing just as a worker
-/// starts to wait for room in a full result channel. On .NET 10.0.12 a channel WriteAsync cancelled at that moment can
-/// deliver its item after throwing (dotnet/runtime#132230), which counted the job as a result and as not processed.
+/// starts to wait for room in a full result channel. With a cancellable WriteAsync there, the pool once counted a job both
+/// as a result and as not processed (seen on .NET 10.0.12); the pool now waits for room without a token and writes with TryWrite.
 /// </summary>
 public class WorkerPoolCancellationStressTests
 {
