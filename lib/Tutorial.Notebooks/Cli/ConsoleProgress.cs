@@ -1,34 +1,66 @@
 using System.Diagnostics;
+using Spectre.Console;
 using Tutorial.Notebooks.Documents;
 using Tutorial.Notebooks.Execution;
 
 namespace Tutorial.Notebooks.Cli;
 
-/// <summary>Shows which lesson and cell is running and for how long. On a terminal the current cell's line ticks
-/// every half second; when output is redirected (CI logs) each cell gets one line when it finishes.</summary>
+/// <summary>Shows which lesson and cell is running. Every finished cell gets one line (with its key figures and, when it
+/// failed, the reason); on an interactive terminal a Spectre.Console status line below them shows the running cell and
+/// its time. Redirected output gets the plain lines only.</summary>
 internal sealed class ConsoleProgress : INotebookProgress, IDisposable
 {
-    private readonly TextWriter _out;
-    private readonly bool _live;
+    private readonly IAnsiConsole _console;
     private readonly Lock _gate = new();
-    private readonly Timer _ticker;
     private readonly Stopwatch _cellWatch = new();
-    private string? _currentLine;
+    private readonly Timer _ticker;
+    private StatusContext? _status;
+    private string? _current;
     private int _codeCells;
     private int _codeIndex;
 
-    public ConsoleProgress(TextWriter output, bool live)
+    private ConsoleProgress(IAnsiConsole console)
     {
-        _out = output;
-        _live = live;
+        _console = console;
         _ticker = new Timer(_ => Tick(), null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    /// <summary>Runs <paramref name="body"/> with a progress display on <paramref name="console"/>.</summary>
+    public static async Task RunAsync(IAnsiConsole console, Func<ConsoleProgress, Task> body)
+    {
+        using var progress = new ConsoleProgress(console);
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            await body(progress);
+            return;
+        }
+
+        await console.Status().Spinner(Spinner.Known.Dots).StartAsync("starting", async context =>
+        {
+            progress._status = context;
+            await body(progress);
+        });
     }
 
     public void LessonStarting(NotebookDocument notebook, int index, int count)
     {
-        _codeCells = notebook.Cells.Count(c => c.IsExecutable);
-        _codeIndex = 0;
-        _out.WriteLine($"[{index}/{count}] {notebook.Name}  ({_codeCells} code cells)");
+        lock (_gate)
+        {
+            _codeCells = notebook.Cells.Count(c => c.IsExecutable);
+            _codeIndex = 0;
+            _console.MarkupLineInterpolated($"[bold][[{index}/{count}]] {notebook.Name}[/]  ({_codeCells} code cells)");
+        }
+    }
+
+    public void LessonFinished(NotebookRun run)
+    {
+        lock (_gate)
+        {
+            if (run.Problem is { } problem)
+            {
+                _console.MarkupLineInterpolated($"        [red]{problem}[/]");
+            }
+        }
     }
 
     public void CellStarting(NotebookDocument notebook, NotebookCell cell)
@@ -36,11 +68,13 @@ internal sealed class ConsoleProgress : INotebookProgress, IDisposable
         lock (_gate)
         {
             _codeIndex++;
-            _currentLine = $"    cell {cell.Number,2}  ({_codeIndex}/{_codeCells})  {FirstLine(cell.Source)}";
+            _current = cell.Number <= notebook.Cells.Count
+                ? $"cell {cell.Number,2}  ({_codeIndex}/{_codeCells})  {FirstLine(cell.Source)}"
+                : $"after the lesson: {FirstLine(cell.Source)}";
             _cellWatch.Restart();
-            if (_live)
+            if (_status is not null)
             {
-                _out.Write($"\r{_currentLine}  ...");
+                _status.Status(Markup.Escape($"{notebook.Name}  {_current}"));
                 _ticker.Change(500, 500);
             }
         }
@@ -51,38 +85,36 @@ internal sealed class ConsoleProgress : INotebookProgress, IDisposable
         lock (_gate)
         {
             _ticker.Change(Timeout.Infinite, Timeout.Infinite);
-            var verdict = result.Status switch
+            var (verdict, colour) = result.Status switch
             {
-                CellStatus.Passed => "ok",
-                CellStatus.TimedOut => "TIMED OUT",
-                _ => "FAILED",
+                CellStatus.Passed => ("ok", "green"),
+                CellStatus.TimedOut => ("TIMED OUT", "red"),
+                _ => ("FAILED", "red"),
             };
-            _out.WriteLine($"{(_live ? "\r" : "")}{_currentLine}  {NotebookExecutor.FormatSeconds(result.Duration)}  {verdict}{ClearToEnd}");
+            _console.MarkupLineInterpolated($"    {_current}  {NotebookExecutor.FormatSeconds(result.Duration)}  [{colour}]{verdict}[/]");
             foreach (var figure in result.KeyFigures)
             {
-                _out.WriteLine($"        📌 {figure.Text}");
+                _console.WriteLine($"        {KeyFigure.Marker} {figure.Text}");
             }
 
             if (result.IsFailure)
             {
-                _out.WriteLine($"        {result.ErrorSummary}");
+                _console.MarkupLineInterpolated($"        [red]{result.ErrorSummary}[/]");
             }
 
-            _currentLine = null;
+            _current = null;
         }
     }
 
     public void Dispose() => _ticker.Dispose();
 
-    private string ClearToEnd => _live ? "\u001b[K" : "";
-
     private void Tick()
     {
         lock (_gate)
         {
-            if (_currentLine is not null)
+            if (_current is not null && _status is not null)
             {
-                _out.Write($"\r{_currentLine}  {_cellWatch.Elapsed.TotalSeconds:0.0} s ...{ClearToEnd}");
+                _status.Status(Markup.Escape($"{_current}  {_cellWatch.Elapsed.TotalSeconds:0.0} s"));
             }
         }
     }

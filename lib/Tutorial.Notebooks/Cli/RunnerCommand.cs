@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Spectre.Console;
 using Tutorial.Notebooks.Documents;
 using Tutorial.Notebooks.Execution;
 using Tutorial.Notebooks.Lessons;
@@ -5,103 +7,176 @@ using Tutorial.Notebooks.Rendering;
 
 namespace Tutorial.Notebooks.Cli;
 
-/// <summary>The runner program: select lessons, execute them, write notebooks with outputs, render the site,
-/// print a summary and return the exit code.</summary>
+/// <summary>The runner program: check the command line and the folders, run each selected lesson in its own process,
+/// write the notebooks with outputs, the key figures and the site, print a summary and return the exit code.</summary>
 public static class RunnerCommand
 {
-    /// <summary>Every cell passed.</summary>
+    /// <summary>Every lesson ran and every cell passed.</summary>
     public const int Success = 0;
 
-    /// <summary>At least one cell failed or timed out.</summary>
-    public const int CellsFailed = 1;
+    /// <summary>At least one lesson failed: a cell failed or timed out, its process crashed, or its notebook is invalid.</summary>
+    public const int LessonsFailed = 1;
 
-    /// <summary>Bad command line, unknown lesson, or a notebook that is not valid.</summary>
+    /// <summary>The command line or the folders are wrong; nothing was run.</summary>
     public const int UsageError = 2;
 
-    /// <summary>Runs the program with the process console.</summary>
+    /// <summary>Interrupted with Ctrl+C.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Runs the program on the process console. Output degrades to plain lines, without colours or a live
+    /// progress line, when it is redirected (CI logs, files).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        // The hidden lesson-host mode: this same program, started by IsolatedExecutor, runs one lesson.
+        if (args is [IsolatedExecutor.HostCommand])
+        {
+            return await LessonHost.RunAsync();
+        }
+
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cancel.Cancel();
         };
-        return await RunAsync(args, Console.Out, Console.Error, live: !Console.IsOutputRedirected, cancel.Token);
+        var redirected = Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Out),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+        if (redirected)
+        {
+            // A log has no window width; 80 columns would wrap every table row.
+            console.Profile.Width = 200;
+        }
+
+        return await RunAsync(args, console, Console.Error, cancel.Token);
     }
 
-    /// <summary>Runs the program writing to the given writers; <paramref name="live"/> enables the ticking progress line.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, bool live = false, CancellationToken cancellationToken = default)
+    /// <summary>Runs the program: tables and progress go to <paramref name="console"/>, problems to <paramref name="error"/>
+    /// as one <c>error: ...</c> line each.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken = default)
     {
-        try
+        var commandLine = new RunnerCommandLine();
+        var parse = commandLine.Root.Parse(args);
+        if (parse.Errors.Count > 0)
         {
-            var options = RunnerOptions.Parse(args);
-            if (options.ShowHelp)
+            foreach (var problem in parse.Errors.Select(e => e.Message).Distinct())
             {
-                output.WriteLine(RunnerOptions.Usage);
-                return Success;
+                error.WriteLine($"error: {problem.TrimEnd('.')} (see --help)");
             }
 
-            return await RunLessonsAsync(options, output, live, cancellationToken);
+            return UsageError;
         }
-        catch (Exception e) when (e is UsageException or LessonNotFoundException or NotebookFormatException or FileNotFoundException or DirectoryNotFoundException)
+
+        // The root command has no action of its own: an action here is --help (or another built-in option).
+        if (parse.Action is not null)
+        {
+            using var help = new StringWriter();
+            var exitCode = await parse.InvokeAsync(new InvocationConfiguration { Output = help, Error = error }, cancellationToken);
+            console.Write(new Text(help.ToString()));
+            return exitCode;
+        }
+
+        try
+        {
+            return await RunLessonsAsync(commandLine.Read(parse), console, error, cancellationToken);
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (LessonNotFoundException e)
         {
             error.WriteLine($"error: {e.Message}");
             return UsageError;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            error.WriteLine("error: cancelled");
-            return 130;
+            error.WriteLine("error: interrupted");
+            return Interrupted;
         }
     }
 
-    private static async Task<int> RunLessonsAsync(RunnerOptions options, TextWriter output, bool live, CancellationToken cancellationToken)
+    private static async Task<int> RunLessonsAsync(RunnerOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
     {
         var root = LessonCatalog.FindRepositoryRoot();
-        var notebooksFolder = Path.GetFullPath(options.NotebooksFolder ?? Path.Combine(RequireRoot(root), "notebooks"));
-        var outputFolder = Path.GetFullPath(options.OutputFolder ?? Path.Combine(RequireRoot(root), "artifacts"));
-        if (options.NotebooksFolder is not null && !Directory.Exists(notebooksFolder))
+        var notebooksFolder = Path.GetFullPath(options.NotebooksFolder ?? Path.Combine(RequireRoot(root, "--notebooks"), "notebooks"));
+        if (!Directory.Exists(notebooksFolder))
         {
-            throw new DirectoryNotFoundException($"{notebooksFolder}: no such folder");
+            throw new UsageException(File.Exists(notebooksFolder)
+                ? $"{notebooksFolder} is a file; --notebooks needs the folder that holds the lessons"
+                : $"{notebooksFolder}: no such folder");
         }
 
-        var all = LessonCatalog.Discover(notebooksFolder);
-        var lessons = LessonCatalog.Select(all, options.Lessons);
-        if (lessons.Count == 0)
+        var scan = LessonCatalog.Scan(notebooksFolder);
+        if (scan.Lessons.Count == 0)
         {
-            output.WriteLine($"No lessons to run: {notebooksFolder} has no NN-name.ipynb notebooks.");
-            return Success;
+            throw new UsageException($"{notebooksFolder} has no lessons: a lesson is a notebook named {LessonCatalog.NamePattern}"
+                + (scan.Skipped.Count > 0 ? $" ({scan.Skipped.Count} other .ipynb file(s) there, e.g. {Path.GetFileName(scan.Skipped[0])})" : ""));
         }
 
-        // Validate every selected notebook before spending minutes on the first ones.
-        var notebooks = lessons.Select(l => NotebookDocument.Load(l.Path)).ToList();
+        var lessons = LessonCatalog.Select(scan.Lessons, options.Lessons);
+        var outputFolder = Path.GetFullPath(options.OutputFolder ?? Path.Combine(RequireRoot(root, "--out"), "artifacts"));
+        var layout = new OutputLayout(outputFolder);
+        layout.CheckWritable(notebooksFolder, lessons);
 
-        var executor = new NotebookExecutor(new ExecutionOptions { CellTimeout = options.CellTimeout });
+        if (options.Lessons.Count == 0)
+        {
+            foreach (var skipped in scan.Skipped)
+            {
+                console.WriteLine($"note: skipped {Path.GetFileName(skipped)}: not a lesson (a lesson's file name is {LessonCatalog.NamePattern})");
+            }
+        }
+
+        // Every notebook is read before the first lesson runs, so a broken one is reported at once, not after minutes.
+        var notebooks = new List<NotebookDocument>();
+        var invalid = new List<InvalidLesson>();
+        foreach (var lesson in lessons)
+        {
+            try
+            {
+                notebooks.Add(NotebookDocument.Load(lesson.Path));
+            }
+            catch (Exception e) when (e is NotebookFormatException or IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: {e.Message}");
+                invalid.Add(new InvalidLesson(lesson.Id, lesson.Path, e.Message));
+            }
+        }
+
+        var executor = new IsolatedExecutor(new ExecutionOptions { CellTimeout = options.CellTimeout, MaxMemoryBytes = options.MaxMemoryBytes });
         var runs = new List<NotebookRun>();
-        using (var progress = new ConsoleProgress(output, live))
+        await ConsoleProgress.RunAsync(console, async progress =>
         {
             for (var i = 0; i < notebooks.Count; i++)
             {
                 progress.LessonStarting(notebooks[i], i + 1, notebooks.Count);
-                var run = await executor.RunAsync(notebooks[i], progress, cancellationToken);
+                var run = await executor.RunAsync(notebooks[i], [], progress, cancellationToken);
                 runs.Add(run);
-                ExecutedNotebookWriter.Write(run, Path.Combine(outputFolder, "notebooks", run.Notebook.Name + ".ipynb"));
+                progress.LessonFinished(run);
+                ExecutedNotebookWriter.Write(run, layout.NotebookPath(run.Notebook.Name));
             }
-        }
+        });
 
-        output.WriteLine();
-        output.Write(SummaryTable.Format(runs));
-        output.WriteLine($"notebooks with outputs: {Path.Combine(outputFolder, "notebooks")}");
+        console.WriteLine();
+        SummaryTable.Write(console, runs, invalid);
+        console.WriteLine($"notebooks with outputs: {layout.NotebooksFolder}");
+        KeyFiguresFile.Write(layout.KeyFiguresPath, runs);
+        console.WriteLine($"key figures: {layout.KeyFiguresPath}");
         if (options.RenderSite)
         {
-            var index = SiteRenderer.Render(runs, Path.Combine(outputFolder, "site"));
-            output.WriteLine($"site: {index}");
+            var index = SiteRenderer.Render(runs, layout.SiteFolder, invalid: invalid);
+            console.WriteLine($"site: {index}");
         }
 
-        return runs.All(r => r.Succeeded) ? Success : CellsFailed;
+        return invalid.Count == 0 && runs.All(r => r.Succeeded) ? Success : LessonsFailed;
     }
 
-    private static string RequireRoot(string? root) =>
-        root ?? throw new UsageException($"cannot find the repository root ({LessonCatalog.SolutionFile}) above {Environment.CurrentDirectory}; run from inside the repository or pass --notebooks and --out");
+    private static string RequireRoot(string? root, string option) =>
+        root ?? throw new UsageException($"cannot find the repository root ({LessonCatalog.SolutionFile}) above {Environment.CurrentDirectory}; run from inside the repository or pass {option}");
 }

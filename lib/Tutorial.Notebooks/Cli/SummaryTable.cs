@@ -1,59 +1,97 @@
-using System.Text;
+using System.Globalization;
+using Spectre.Console;
 using Tutorial.Notebooks.Execution;
+using Tutorial.Notebooks.Lessons;
 
 namespace Tutorial.Notebooks.Cli;
 
-/// <summary>The end-of-run table: lesson, cells, passed/failed, seconds, key figures; then one line per failure.</summary>
+/// <summary>The end-of-run summary: a table of lessons, a table of key figures with their models and verdicts, one line
+/// per failed lesson, and a total line.</summary>
 internal static class SummaryTable
 {
-    public static string Format(IReadOnlyList<NotebookRun> runs)
+    public static void Write(IAnsiConsole console, IReadOnlyList<NotebookRun> runs, IReadOnlyList<InvalidLesson> invalid)
     {
-        var rows = runs.Select(r => new[]
+        var lessons = new Table().Border(TableBorder.Simple)
+            .AddColumn("lesson")
+            .AddColumn(new TableColumn("cells").RightAligned())
+            .AddColumn(new TableColumn("passed").RightAligned())
+            .AddColumn(new TableColumn("failed").RightAligned())
+            .AddColumn(new TableColumn("seconds").RightAligned())
+            .AddColumn("result");
+        foreach (var run in runs)
         {
-            r.Notebook.Name,
-            r.CodeCells.Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            r.PassedCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            r.FailedCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            r.Duration.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
-            string.Join("; ", r.KeyFigures.Select(k => k.Text)),
-        }).ToList();
-        string[] header = ["lesson", "cells", "passed", "failed", "seconds", "key figures"];
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        widths[^1] = header[^1].Length; // the last column is not padded
-
-        var text = new StringBuilder();
-        AppendRow(text, header, widths);
-        text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in rows)
-        {
-            AppendRow(text, row, widths);
+            lessons.AddRow(
+                new Text(run.Notebook.Name),
+                new Text(Number(run.CodeCells.Count())),
+                new Text(Number(run.PassedCount)),
+                new Text(Number(run.FailedCount)),
+                new Text(run.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)),
+                run.Succeeded ? new Markup("[green]passed[/]") : new Markup($"[red]{Markup.Escape(run.FailureSummary ?? "failed")}[/]"));
         }
 
-        var failures = runs.Where(r => r.FirstFailure is not null).ToList();
+        foreach (var lesson in invalid)
+        {
+            lessons.AddRow(new Text(lesson.Name), new Text("-"), new Text("-"), new Text("-"), new Text("-"), new Markup("[red]not run: invalid notebook[/]"));
+        }
+
+        console.Write(lessons);
+
+        var figures = runs.SelectMany(r => r.KeyFigures.Select(k => (Run: r, Figure: k))).ToList();
+        if (figures.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumn("lesson")
+                .AddColumn(new TableColumn("cell").RightAligned())
+                .AddColumn("key figure")
+                .AddColumn(new TableColumn("value").RightAligned())
+                .AddColumn("model, expected")
+                .AddColumn("verdict");
+            foreach (var (run, figure) in figures)
+            {
+                table.AddRow(
+                    new Text(run.Notebook.Name),
+                    new Text(Number(figure.CellNumber)),
+                    new Text(figure.Label),
+                    new Text(figure.Value),
+                    new Text(figure.HasModel ? $"{figure.Model}, {figure.RangeText}" : "no model"),
+                    Verdict(figure));
+            }
+
+            console.Write(table);
+        }
+
+        var failed = runs.Where(r => !r.Succeeded).ToList();
         var cells = runs.Sum(r => r.PassedCount + r.FailedCount);
-        text.AppendLine();
-        text.AppendLine(failures.Count == 0
-            ? $"{runs.Count} lessons, {cells} cells: all passed"
-            : $"{runs.Count} lessons, {cells} cells: {failures.Count} lesson(s) failed");
-        foreach (var run in failures)
+        var lessonCount = runs.Count + invalid.Count;
+        var modelled = figures.Count(f => f.Figure.HasModel);
+        var agreeing = figures.Count(f => f.Figure.Verdict == KeyFigureVerdict.Agrees);
+        console.WriteLine();
+        console.WriteLine(failed.Count + invalid.Count == 0
+            ? $"{lessonCount} lessons, {cells} cells: all passed; {figures.Count} key figures, {agreeing} of {modelled} with a model agree"
+            : $"{lessonCount} lessons, {cells} cells: {failed.Count + invalid.Count} lesson(s) failed; {figures.Count} key figures, {agreeing} of {modelled} with a model agree");
+        foreach (var run in failed)
         {
-            var f = run.FirstFailure!;
-            var what = f.Status == CellStatus.TimedOut ? "timed out" : "failed";
-            text.AppendLine($"error: {run.Notebook.Name}, cell {f.Number} {what}: {f.ErrorSummary}");
+            console.MarkupLineInterpolated($"[red]error:[/] {run.Notebook.Name}, {run.FailureSummary}");
         }
 
-        return text.ToString();
+        foreach (var lesson in invalid)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {lesson.Problem}");
+        }
     }
 
-    private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
+    private static Markup Verdict(KeyFigure figure)
     {
-        for (var i = 0; i < cells.Length; i++)
+        var colour = figure.Verdict switch
         {
-            var numeric = i is >= 1 and <= 4;
-            var cell = numeric ? cells[i].PadLeft(widths[i]) : i == cells.Length - 1 ? cells[i] : cells[i].PadRight(widths[i]);
-            text.Append(cell).Append(i == cells.Length - 1 ? "" : "  ");
-        }
-
-        text.Append('\n');
+            KeyFigureVerdict.Agrees => "green",
+            KeyFigureVerdict.Busy => "yellow",
+            KeyFigureVerdict.Outside or KeyFigureVerdict.Unreadable => "red",
+            _ => "grey",
+        };
+        var text = figure.Reason is { } reason ? $"{figure.VerdictText}: {reason}" : figure.VerdictText;
+        return new Markup($"[{colour}]{Markup.Escape(text)}[/]");
     }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

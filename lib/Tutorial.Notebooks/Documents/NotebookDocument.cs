@@ -1,14 +1,27 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.DotNet.Interactive.Documents.Jupyter;
-using Docs = Microsoft.DotNet.Interactive.Documents;
 
 namespace Tutorial.Notebooks.Documents;
 
-/// <summary>A Polyglot (.ipynb, nbformat 4) notebook read from disk: its cells plus the original JSON,
+/// <summary>A Polyglot (.ipynb, nbformat 4) C# notebook read from disk: its cells plus the original JSON,
 /// which <see cref="ExecutedNotebookWriter"/> fills with outputs so that every piece of metadata survives.</summary>
+/// <remarks>The JSON is checked here, field by field, rather than by the Polyglot document parser: that parser accepts
+/// <c>"source": 42</c>, throws assorted exceptions on a <c>null</c> cell or a numeric <c>cell_type</c>, and reads a Python
+/// notebook as C#. A learner or a course author needs one line saying which cell is wrong and how.</remarks>
 public sealed class NotebookDocument
 {
+    /// <summary>The kernel name of C# in Polyglot metadata.</summary>
+    public const string CSharp = "csharp";
+
+    // Polyglot kernel names and aliases that select a language other than C# (the #!name magic or cell metadata).
+    private static readonly Dictionary<string, string> OtherKernels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["fsharp"] = "F#", ["f#"] = "F#", ["pwsh"] = "PowerShell", ["powershell"] = "PowerShell",
+        ["javascript"] = "JavaScript", ["js"] = "JavaScript", ["html"] = "HTML", ["markdown"] = "Markdown", ["md"] = "Markdown",
+        ["mermaid"] = "Mermaid", ["sql"] = "SQL", ["kql"] = "KQL", ["http"] = "HTTP", ["python"] = "Python", ["r"] = "R",
+        ["value"] = "a value kernel",
+    };
+
     private NotebookDocument(string path, JsonObject json, IReadOnlyList<NotebookCell> cells)
     {
         Path = path;
@@ -40,7 +53,8 @@ public sealed class NotebookDocument
     internal JsonObject Json { get; }
 
     /// <summary>Reads and validates a notebook file.</summary>
-    /// <exception cref="NotebookFormatException">The file is not JSON, or not an nbformat 4 notebook.</exception>
+    /// <exception cref="NotebookFormatException">The file is not JSON, not an nbformat 4 notebook, or not C#
+    /// (<see cref="NotebookLanguageException"/>).</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static NotebookDocument Load(string path)
     {
@@ -54,7 +68,8 @@ public sealed class NotebookDocument
     }
 
     /// <summary>Validates <paramref name="json"/> as the contents of the notebook at <paramref name="path"/>.</summary>
-    /// <exception cref="NotebookFormatException">The text is not JSON, or not an nbformat 4 notebook.</exception>
+    /// <exception cref="NotebookFormatException">The text is not JSON, not an nbformat 4 notebook, or not C#
+    /// (<see cref="NotebookLanguageException"/>).</exception>
     public static NotebookDocument Parse(string path, string json)
     {
         JsonNode? root;
@@ -74,9 +89,19 @@ public sealed class NotebookDocument
             throw new NotebookFormatException(path, "the top-level JSON value must be an object");
         }
 
-        if (notebook["nbformat"]?.GetValueKind() != JsonValueKind.Number || notebook["nbformat"]!.GetValue<int>() != 4)
+        if (!IsInteger(notebook["nbformat"], out var major) || major != 4)
         {
-            throw new NotebookFormatException(path, "\"nbformat\" must be 4");
+            throw new NotebookFormatException(path, $"\"nbformat\" must be the integer 4 (found {Describe(notebook["nbformat"])})");
+        }
+
+        if (notebook.ContainsKey("nbformat_minor") && (!IsInteger(notebook["nbformat_minor"], out var minor) || minor < 0))
+        {
+            throw new NotebookFormatException(path, $"\"nbformat_minor\" must be a whole number (found {Describe(notebook["nbformat_minor"])})");
+        }
+
+        if (notebook.ContainsKey("metadata") && notebook["metadata"] is not JsonObject)
+        {
+            throw new NotebookFormatException(path, $"\"metadata\" must be an object (found {Describe(notebook["metadata"])})");
         }
 
         if (notebook["cells"] is not JsonArray jsonCells)
@@ -84,75 +109,131 @@ public sealed class NotebookDocument
             throw new NotebookFormatException(path, "there is no \"cells\" array");
         }
 
-        Docs.InteractiveDocument parsed;
-        try
-        {
-            parsed = Notebook.Parse(json, KernelInfos());
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
-        {
-            throw new NotebookFormatException(path, FirstSentence(e.Message), e);
-        }
-
-        if (parsed.Elements.Count != jsonCells.Count)
-        {
-            throw new NotebookFormatException(path, $"{jsonCells.Count} cells in the JSON but {parsed.Elements.Count} understood by the Polyglot parser");
-        }
-
+        var defaultKernel = DefaultKernel(path, notebook["metadata"] as JsonObject);
         var cells = new List<NotebookCell>(jsonCells.Count);
         for (var i = 0; i < jsonCells.Count; i++)
         {
-            var type = (jsonCells[i] as JsonObject)?["cell_type"]?.GetValue<string>();
-            var kind = type switch
-            {
-                "code" => CellKind.Code,
-                "markdown" => CellKind.Markdown,
-                "raw" => CellKind.Raw,
-                _ => throw new NotebookFormatException(path, $"cell {i + 1} has no valid \"cell_type\" (found {(type is null ? "none" : $"'{type}'")})"),
-            };
-            var element = parsed.Elements[i];
-            cells.Add(new NotebookCell(i + 1, kind, element.KernelName ?? "csharp", element.Contents ?? ""));
+            cells.Add(ReadCell(path, i + 1, jsonCells[i], defaultKernel));
         }
 
         return new NotebookDocument(path, notebook, cells);
     }
 
-    /// <summary>A copy of this notebook in which some cells have new source, e.g. an exercise's starter cell replaced by
-    /// its solution. The copy keeps this notebook's path, so it runs in the same folder.</summary>
-    /// <param name="sources">The new source of each cell to replace, by 1-based cell number.</param>
-    /// <returns>The edited copy.</returns>
-    /// <exception cref="ArgumentException">A cell number does not exist.</exception>
-    public NotebookDocument WithCellSources(IReadOnlyDictionary<int, string> sources)
+    private static NotebookCell ReadCell(string path, int number, JsonNode? node, string defaultKernel)
     {
-        ArgumentNullException.ThrowIfNull(sources);
-        var json = (JsonObject)Json.DeepClone();
-        var jsonCells = (JsonArray)json["cells"]!;
-        var cells = Cells.ToList();
-        foreach (var (number, source) in sources)
+        if (node is not JsonObject cell)
         {
-            if (number < 1 || number > cells.Count)
-            {
-                throw new ArgumentException($"{Name} has no cell {number} (it has {cells.Count}).", nameof(sources));
-            }
-
-            cells[number - 1] = cells[number - 1] with { Source = source };
-            var lines = source.Split('\n');
-            jsonCells[number - 1]!["source"] = new JsonArray(lines.Select((line, i) => (JsonNode?)JsonValue.Create(i < lines.Length - 1 ? line + "\n" : line)).ToArray());
+            throw new NotebookFormatException(path, $"cell {number} must be an object (found {Describe(node)})");
         }
 
-        return new NotebookDocument(Path, json, cells);
+        var type = cell["cell_type"];
+        var kind = (type?.GetValueKind() == JsonValueKind.String ? type.GetValue<string>() : null) switch
+        {
+            "code" => CellKind.Code,
+            "markdown" => CellKind.Markdown,
+            "raw" => CellKind.Raw,
+            _ => throw new NotebookFormatException(path, $"cell {number} has no valid \"cell_type\" (found {(cell.ContainsKey("cell_type") ? Describe(type) : "none")}; expected \"code\", \"markdown\" or \"raw\")"),
+        };
+
+        var source = cell["source"] switch
+        {
+            null when !cell.ContainsKey("source") => throw new NotebookFormatException(path, $"cell {number} has no \"source\""),
+            JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
+            JsonArray lines when lines.All(l => l?.GetValueKind() == JsonValueKind.String) => string.Concat(lines.Select(l => l!.GetValue<string>())),
+            var other => throw new NotebookFormatException(path, $"cell {number}'s \"source\" must be a string or a list of strings (found {Describe(other)})"),
+        };
+
+        if (cell.ContainsKey("metadata") && cell["metadata"] is not JsonObject)
+        {
+            throw new NotebookFormatException(path, $"cell {number}'s \"metadata\" must be an object (found {Describe(cell["metadata"])})");
+        }
+
+        if (kind == CellKind.Code && cell.ContainsKey("outputs") && cell["outputs"] is not JsonArray)
+        {
+            throw new NotebookFormatException(path, $"cell {number}'s \"outputs\" must be a list (found {Describe(cell["outputs"])})");
+        }
+
+        if (kind != CellKind.Code)
+        {
+            return new NotebookCell(number, kind, kind == CellKind.Markdown ? "markdown" : "raw", source);
+        }
+
+        var metadata = cell["metadata"] as JsonObject;
+        var kernel = Text(metadata?["polyglot_notebook"]?["kernelName"]) ?? Text(metadata?["dotnet_interactive"]?["language"]) ?? defaultKernel;
+        if (!IsCSharp(kernel))
+        {
+            throw new NotebookLanguageException(path, $"cell {number} is {LanguageName(kernel)} (kernel '{kernel}'); the runner runs C# cells only");
+        }
+
+        foreach (var line in source.Split('\n'))
+        {
+            // "#!fsharp" on a line of its own switches the rest of the cell to F# in Polyglot; other #! lines (#!time,
+            // #!set, ...) are directives of the C# kernel itself.
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("#!", StringComparison.Ordinal) && OtherKernels.TryGetValue(trimmed[2..].Split(' ', 2)[0], out var language))
+            {
+                throw new NotebookLanguageException(path, $"cell {number} switches to {language} with '{trimmed}'; the runner runs C# cells only");
+            }
+        }
+
+        return new NotebookCell(number, kind, CSharp, source);
     }
 
-    /// <summary>The kernels the course uses; a cell without kernel metadata falls back to C#.</summary>
-    internal static Docs.KernelInfoCollection KernelInfos()
+    // The kernel a code cell without its own kernel metadata runs in: Polyglot's default kernel, else the Jupyter kernelspec's.
+    private static string DefaultKernel(string path, JsonObject? metadata)
     {
-        var kernels = new Docs.KernelInfoCollection
+        var polyglot = Text(metadata?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]);
+        var specName = Text(metadata?["kernelspec"]?["name"]);
+        var specLanguage = Text(metadata?["kernelspec"]?["language"]);
+        var infoName = Text(metadata?["language_info"]?["name"]);
+
+        if (polyglot is not null)
         {
-            new Docs.KernelInfo("csharp", "csharp", ["c#", "C#"]),
-        };
-        kernels.DefaultKernelName = "csharp";
-        return kernels;
+            return polyglot;
+        }
+
+        foreach (var (field, value) in new[] { ("kernelspec.language", specLanguage), ("language_info.name", infoName) })
+        {
+            if (value is not null && !IsCSharp(value) && !value.Equals("polyglot-notebook", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new NotebookLanguageException(path, $"its {field} is '{value}' (kernelspec '{specName ?? "none"}'); the runner runs C# notebooks only");
+            }
+        }
+
+        if (specName is not null && specName.StartsWith(".net-", StringComparison.OrdinalIgnoreCase) && !IsCSharp(specName[".net-".Length..]))
+        {
+            throw new NotebookLanguageException(path, $"its kernelspec is '{specName}'; the runner runs C# notebooks only");
+        }
+
+        return CSharp;
     }
+
+    private static bool IsCSharp(string kernel) =>
+        kernel.Equals(CSharp, StringComparison.OrdinalIgnoreCase) || kernel.Equals("c#", StringComparison.OrdinalIgnoreCase);
+
+    private static string LanguageName(string kernel) => OtherKernels.TryGetValue(kernel, out var name) ? name : $"in another language";
+
+    private static string? Text(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
+
+    private static bool IsInteger(JsonNode? node, out long value)
+    {
+        value = 0;
+        return node?.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue(out value);
+    }
+
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject => "an object",
+        JsonArray => "a list",
+        _ => node.GetValueKind() switch
+        {
+            JsonValueKind.String => $"the string {node.ToJsonString()}",
+            JsonValueKind.Number => $"the number {node.ToJsonString()}",
+            JsonValueKind.True or JsonValueKind.False => node.ToJsonString(),
+            _ => node.ToJsonString(),
+        },
+    };
 
     private static string FirstSentence(string message)
     {

@@ -19,7 +19,7 @@ public sealed record CellOutput(OutputKind Kind, IReadOnlyDictionary<string, str
     public string? HtmlText => Data.TryGetValue(Html, out var html) ? html : null;
 
     /// <summary>True when the output is a Plotly.NET chart.</summary>
-    public bool IsChart => HtmlText is { } html && html.Contains("Plotly chart will be drawn", StringComparison.Ordinal);
+    public bool IsChart => HtmlText is { } html && Rendering.ChartHtml.IsChart(html);
 
     /// <summary>A plain-text output of the given kind.</summary>
     public static CellOutput FromText(OutputKind kind, string text, string? errorName = null) =>

@@ -6,14 +6,22 @@ namespace Tutorial.Notebooks.Execution;
 public sealed class CellResult
 {
     /// <summary>Creates a result; the engine is the only producer outside tests.</summary>
-    public CellResult(NotebookCell cell, CellStatus status, TimeSpan duration, IReadOnlyList<CellOutput> outputs, int executionCount = 0)
+    /// <param name="cell">The cell as written.</param>
+    /// <param name="status">How its execution ended.</param>
+    /// <param name="duration">Its wall-clock time.</param>
+    /// <param name="outputs">Its outputs, as kept (see <see cref="ExecutionOptions.MaxOutputCharacters"/>).</param>
+    /// <param name="executionCount">The nbformat execution count, 0 when not executed.</param>
+    /// <param name="keyFigureLines">The key-figure lines it printed, collected before any output was cut; when null they
+    /// are read from <paramref name="outputs"/>.</param>
+    public CellResult(NotebookCell cell, CellStatus status, TimeSpan duration, IReadOnlyList<CellOutput> outputs, int executionCount = 0, IReadOnlyList<string>? keyFigureLines = null)
     {
         Cell = cell;
         Status = status;
         Duration = duration;
         Outputs = outputs;
         ExecutionCount = executionCount;
-        KeyFigures = KeyFigure.Parse(cell.Number, StandardOutput).ToList();
+        KeyFigureLines = keyFigureLines ?? [.. StandardOutput.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith(KeyFigure.Marker, StringComparison.Ordinal))];
+        KeyFigures = [.. KeyFigureLines.Select(line => KeyFigure.Parse(cell.Number, line))];
     }
 
     /// <summary>The cell as written.</summary>
@@ -50,11 +58,18 @@ public sealed class CellResult
     /// convenient for assertions such as <c>Assert.Contains("sequential", cell.Text)</c>.</summary>
     public string Text => string.Join("\n", Outputs.Select(o => o.Text ?? o.HtmlText ?? "").Where(t => t.Length > 0));
 
-    /// <summary>Headline measurements printed by this cell with the <c>KEY:</c> convention.</summary>
+    /// <summary>The key-figure lines as printed (<c>📌 ...</c>), in order.</summary>
+    public IReadOnlyList<string> KeyFigureLines { get; }
+
+    /// <summary>Headline measurements printed by this cell as <c>📌 label: value</c> lines.</summary>
     public IReadOnlyList<KeyFigure> KeyFigures { get; }
 
     /// <summary>True for a cell that ran and failed or timed out.</summary>
     public bool IsFailure => Status is CellStatus.Failed or CellStatus.TimedOut;
 
     private string Concat(OutputKind kind) => string.Concat(Outputs.Where(o => o.Kind == kind).Select(o => o.Text));
+
+    /// <summary>A copy with another status and an extra error output, for a cell the lesson's process died in.</summary>
+    internal CellResult WithFailure(CellStatus status, string error, string errorName) =>
+        new(Cell, status, Duration, [.. Outputs, CellOutput.FromText(OutputKind.Error, error, errorName)], ExecutionCount, KeyFigureLines);
 }

@@ -1,46 +1,121 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 
 namespace Tutorial.Notebooks.Execution;
 
-/// <summary>A headline measurement a lesson publishes by printing one line <c>📌 label: value</c>, which is what
-/// <c>Tutorial.Concurrency.Measurement.KeyFigure.Print</c> writes, e.g. <c>📌 20 jobs / 5 workers: 201.3 ms (ideal 200 ms)</c>.</summary>
-/// <remarks>A printed line keeps the notebook natural for a learner (they simply see the figure) and is trivial to collect
-/// from stdout. The runner does not load the course library (the notebook kernel loads it from its own path), so it parses
-/// the same one-line format here. The text before the first <c>": "</c> is the label, the rest is the value; a line
-/// without it is all label.</remarks>
+/// <summary>What a key figure says about its model.</summary>
+public enum KeyFigureVerdict
+{
+    /// <summary>A fact with no model (<c>📌 label: value</c>), e.g. the number of cores.</summary>
+    NoModel,
+
+    /// <summary><c>✅ agrees</c>: inside the model's range.</summary>
+    Agrees,
+
+    /// <summary><c>⚠️ busy</c>: outside the range while the machine was measured busy.</summary>
+    Busy,
+
+    /// <summary><c>❌ outside</c>: outside the range on a quiet machine, or with no load reading.</summary>
+    Outside,
+
+    /// <summary>The line starts with the marker but does not follow the key-figure format.</summary>
+    Unreadable,
+}
+
+/// <summary>A headline measurement a lesson printed as a key-figure line (<c>📌 label: value</c>, or with a model and a
+/// verdict: <c>📌 label: value unit · model: derivation, expect range · verdict</c>).</summary>
 /// <param name="CellNumber">The cell that printed it.</param>
 /// <param name="Text">The line without the marker.</param>
-public sealed partial record KeyFigure(int CellNumber, string Text)
+/// <param name="Label">What was measured.</param>
+/// <param name="Value">The value as printed (number and unit for a modelled figure, the whole text for a fact).</param>
+/// <param name="Number">The value's number, when it has one.</param>
+/// <param name="Unit">The unit, possibly empty.</param>
+/// <param name="Model">The model's derivation, e.g. <c>3 × 50 ms</c>; null for a fact.</param>
+/// <param name="Low">The lowest value that agrees with the model, when the model has one.</param>
+/// <param name="High">The highest value that agrees with the model, when the model has one.</param>
+/// <param name="Verdict">What the figure says about its model.</param>
+/// <param name="Reason">Why it is outside its range (busy, outside), or why the line is unreadable.</param>
+public sealed record KeyFigure(
+    int CellNumber,
+    string Text,
+    string Label,
+    string Value,
+    double? Number,
+    string Unit,
+    string? Model,
+    double? Low,
+    double? High,
+    KeyFigureVerdict Verdict,
+    string? Reason)
 {
     /// <summary>The marker that starts a key-figure line.</summary>
     public const string Marker = "📌";
 
-    /// <summary>What was measured, e.g. <c>20 jobs / 5 workers</c>.</summary>
-    public string Label => SplitAt() is { } i ? Text[..i].Trim() : Text;
+    /// <summary>True when the figure declares a model (and so carries a verdict).</summary>
+    public bool HasModel => Model is not null;
 
-    /// <summary>The measurement, e.g. <c>201.3 ms (ideal 200 ms)</c>; empty when the line has no <c>": "</c>.</summary>
-    public string Value => SplitAt() is { } i ? Text[(i + 2)..].Trim() : "";
-
-    /// <summary>Finds every key-figure line in a cell's standard output.</summary>
-    /// <param name="cellNumber">The cell that printed the output.</param>
-    /// <param name="standardOutput">Everything the cell printed.</param>
-    /// <returns>The key figures, in the order printed.</returns>
-    public static IEnumerable<KeyFigure> Parse(int cellNumber, string standardOutput) =>
-        KeyLine().Matches(standardOutput)
-                 .Select(m => m.Groups["text"].Value.Trim())
-                 .Where(text => text.Length > 0)
-                 .Select(text => new KeyFigure(cellNumber, text));
-
-    /// <summary>The line as the lesson printed it.</summary>
-    /// <returns><c>label: value</c>.</returns>
-    public override string ToString() => Text;
-
-    private int? SplitAt()
+    /// <summary>The acceptance range as printed, e.g. <c>135–165 ms</c>; empty for a fact.</summary>
+    public string RangeText => (Low, High) switch
     {
-        var i = Text.IndexOf(": ", StringComparison.Ordinal);
-        return i > 0 ? i : null;
+        ({ } lo, { } hi) when lo == hi => WithUnit($"= {Format(lo)}"),
+        ({ } lo, { } hi) => WithUnit($"{Format(lo)}–{Format(hi)}"),
+        (null, { } hi) => WithUnit($"≤ {Format(hi)}"),
+        ({ } lo, null) => WithUnit($"≥ {Format(lo)}"),
+        _ => "",
+    };
+
+    /// <summary>The verdict as a short word with its mark: <c>✅ agrees</c>, <c>⚠️ busy</c>, <c>❌ outside</c>,
+    /// <c>no model</c>, or <c>unreadable</c>.</summary>
+    public string VerdictText => Verdict switch
+    {
+        KeyFigureVerdict.Agrees => "✅ agrees",
+        KeyFigureVerdict.Busy => "⚠️ busy",
+        KeyFigureVerdict.Outside => "❌ outside",
+        KeyFigureVerdict.Unreadable => "❌ unreadable",
+        _ => "no model",
+    };
+
+    /// <summary>Reads one key-figure line printed by cell <paramref name="cellNumber"/>.</summary>
+    /// <param name="cellNumber">The cell that printed it.</param>
+    /// <param name="line">The line, starting with the marker (leading spaces allowed).</param>
+    /// <returns>The figure; a line that starts with the marker but breaks the format is <see cref="KeyFigureVerdict.Unreadable"/>.</returns>
+    public static KeyFigure Parse(int cellNumber, string line)
+    {
+        var text = line.Trim();
+        text = text.StartsWith(Marker, StringComparison.Ordinal) ? text[Marker.Length..].Trim() : text;
+        var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return new KeyFigure(cellNumber, text, text, "", null, "", null, null, null, KeyFigureVerdict.Unreadable,
+                "a key-figure line is '📌 label: value'");
+        }
+
+        var value = text[(colon + 2)..].Trim();
+        var number = LeadingNumber(value, out var unit);
+        return new KeyFigure(cellNumber, text, text[..colon].Trim(), value, number, unit, null, null, null, KeyFigureVerdict.NoModel, null);
     }
 
-    [GeneratedRegex(@"^[ \t]*📌(?<text>[^\r\n]*)", RegexOptions.Multiline)]
-    private static partial Regex KeyLine();
+    /// <summary>The line as the lesson printed it, without the marker.</summary>
+    /// <returns><c>label: value ...</c>.</returns>
+    public override string ToString() => Text;
+
+    private string WithUnit(string range) => Unit.Length == 0 ? range : $"{range} {Unit}";
+
+    private static string Format(double bound) => bound.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static double? LeadingNumber(string value, out string unit)
+    {
+        var end = 0;
+        if (end < value.Length && value[end] == '-')
+        {
+            end++;
+        }
+
+        while (end < value.Length && (char.IsAsciiDigit(value[end]) || (value[end] == '.' && end + 1 < value.Length && char.IsAsciiDigit(value[end + 1]))))
+        {
+            end++;
+        }
+
+        unit = value[end..].Trim();
+        return end > 0 && double.TryParse(value[..end], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
 }

@@ -28,8 +28,15 @@ public sealed class NotebookExecutor
 
     /// <summary>Runs every executable cell of <paramref name="notebook"/> in a fresh kernel and returns all results.
     /// Cell failures and timeouts are results, not exceptions.</summary>
-    public async Task<NotebookRun> RunAsync(NotebookDocument notebook, INotebookProgress? progress = null, CancellationToken cancellationToken = default)
+    public Task<NotebookRun> RunAsync(NotebookDocument notebook, INotebookProgress? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(notebook, [], progress, cancellationToken);
+
+    /// <summary>Runs every executable cell of <paramref name="notebook"/> in a fresh kernel; when every cell passed, submits
+    /// <paramref name="followUps"/> to the same kernel, one after another, whatever each of them does.</summary>
+    /// <remarks>Progress reports follow-ups as cells numbered after the notebook's last cell.</remarks>
+    public async Task<NotebookRun> RunAsync(NotebookDocument notebook, IReadOnlyList<FollowUp> followUps, INotebookProgress? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(followUps);
         await WorkingDirectoryGate.WaitAsync(cancellationToken);
         var previousDirectory = Environment.CurrentDirectory;
         var total = Stopwatch.StartNew();
@@ -73,7 +80,26 @@ public sealed class NotebookExecutor
                 }
             }
 
-            return new NotebookRun(notebook, results, total.Elapsed);
+            var followUpResults = new List<FollowUpResult>();
+            if (!stopped && results.All(r => r.Status is CellStatus.Passed or CellStatus.NotExecutable))
+            {
+                var number = notebook.Cells.Count;
+                foreach (var followUp in followUps)
+                {
+                    var cell = new NotebookCell(++number, CellKind.Code, NotebookDocument.CSharp, followUp.Source);
+                    progress?.CellStarting(notebook, cell);
+                    var result = await RunCellAsync(kernel, cell, ++executionCount, cancellationToken);
+                    followUpResults.Add(new FollowUpResult(followUp, result));
+                    progress?.CellFinished(notebook, result);
+                    if (result.Status == CellStatus.TimedOut)
+                    {
+                        kernelUsable = false;
+                        break;
+                    }
+                }
+            }
+
+            return new NotebookRun(notebook, results, total.Elapsed, followUpResults);
         }
         finally
         {
@@ -85,7 +111,7 @@ public sealed class NotebookExecutor
 
     private async Task<CellResult> RunCellAsync(Kernel kernel, NotebookCell cell, int executionCount, CancellationToken cancellationToken)
     {
-        var collector = new CellEventCollector();
+        var collector = new CellEventCollector(_options.MaxOutputCharacters);
         var watch = Stopwatch.StartNew();
         using var subscription = kernel.KernelEvents.Subscribe(collector);
 
@@ -103,7 +129,7 @@ public sealed class NotebookExecutor
                 OutputKind.Error,
                 $"cell {cell.Number} did not finish within {FormatSeconds(_options.CellTimeout)} (the per-cell timeout); the kernel was stopped and the remaining cells were not run",
                 "Timeout"));
-            return new CellResult(cell, CellStatus.TimedOut, watch.Elapsed, collector.Snapshot(), executionCount);
+            return new CellResult(cell, CellStatus.TimedOut, watch.Elapsed, collector.Snapshot(), executionCount, collector.KeyFigureLines);
         }
 
         KernelCommandResult commandResult;
@@ -115,17 +141,17 @@ public sealed class NotebookExecutor
         {
             // The kernel itself broke (not the learner's code): report it as this cell's failure.
             collector.Add(CellOutput.FromText(OutputKind.Error, e.Message, e.GetType().FullName));
-            return new CellResult(cell, CellStatus.Failed, watch.Elapsed, collector.Snapshot(), executionCount);
+            return new CellResult(cell, CellStatus.Failed, watch.Elapsed, collector.Snapshot(), executionCount, collector.KeyFigureLines);
         }
 
         var failed = collector.Failed || commandResult.Events.OfType<CommandFailed>().Any();
-        if (failed && collector.Snapshot().All(o => o.Kind != OutputKind.Error))
+        if (failed && !collector.HasError)
         {
             var message = commandResult.Events.OfType<CommandFailed>().FirstOrDefault()?.Message ?? "the cell failed";
             collector.Add(CellOutput.FromText(OutputKind.Error, message, "Error"));
         }
 
-        return new CellResult(cell, failed ? CellStatus.Failed : CellStatus.Passed, watch.Elapsed, collector.Snapshot(), executionCount);
+        return new CellResult(cell, failed ? CellStatus.Failed : CellStatus.Passed, watch.Elapsed, collector.Snapshot(), executionCount, collector.KeyFigureLines);
     }
 
     private static void DisposeKernel(Kernel kernel, bool usable)

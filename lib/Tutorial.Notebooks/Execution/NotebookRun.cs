@@ -6,11 +6,18 @@ namespace Tutorial.Notebooks.Execution;
 public sealed class NotebookRun
 {
     /// <summary>Creates a run; the engine is the only producer outside tests.</summary>
-    public NotebookRun(NotebookDocument notebook, IReadOnlyList<CellResult> cells, TimeSpan duration)
+    /// <param name="notebook">The notebook that was run.</param>
+    /// <param name="cells">One result per cell.</param>
+    /// <param name="duration">Wall-clock time of the whole notebook.</param>
+    /// <param name="followUps">Submissions made after the cells, in the same kernel.</param>
+    /// <param name="problem">Why the lesson failed outside any cell (its process crashed after the last cell), or null.</param>
+    public NotebookRun(NotebookDocument notebook, IReadOnlyList<CellResult> cells, TimeSpan duration, IReadOnlyList<FollowUpResult>? followUps = null, string? problem = null)
     {
         Notebook = notebook;
         Cells = cells;
         Duration = duration;
+        FollowUps = followUps ?? [];
+        Problem = problem;
     }
 
     /// <summary>The notebook that was run.</summary>
@@ -22,11 +29,18 @@ public sealed class NotebookRun
     /// <summary>Wall-clock time of the whole notebook, kernel start included.</summary>
     public TimeSpan Duration { get; }
 
+    /// <summary>The submissions made after the cells (exercise solutions and checks), in order; empty unless asked for,
+    /// and unless every cell passed.</summary>
+    public IReadOnlyList<FollowUpResult> FollowUps { get; }
+
+    /// <summary>Why the lesson failed outside any cell, e.g. its process crashed after the last cell ran; null otherwise.</summary>
+    public string? Problem { get; }
+
     /// <summary>The code cells only.</summary>
     public IEnumerable<CellResult> CodeCells => Cells.Where(c => c.Cell.Kind == CellKind.Code);
 
     /// <summary>True when every executable cell passed.</summary>
-    public bool Succeeded => Cells.All(c => c.Status is CellStatus.Passed or CellStatus.NotExecutable);
+    public bool Succeeded => Problem is null && Cells.All(c => c.Status is CellStatus.Passed or CellStatus.NotExecutable);
 
     /// <summary>The first cell that failed or timed out, or null.</summary>
     public CellResult? FirstFailure => Cells.FirstOrDefault(c => c.IsFailure);
@@ -58,5 +72,10 @@ public sealed class NotebookRun
     /// <summary>A one-line description of the first failure, naming lesson and cell, or null when the run succeeded.</summary>
     public string? FailureMessage => FirstFailure is { } f
         ? $"{Notebook.Name}, cell {f.Number}: {f.Error}"
-        : null;
+        : Problem is { } problem ? $"{Notebook.Name}: {problem}" : null;
+
+    /// <summary>One line for a summary: which cell failed or timed out and why, or the lesson's problem; null when it passed.</summary>
+    public string? FailureSummary => FirstFailure is { } f
+        ? $"cell {f.Number} {(f.Status == CellStatus.TimedOut ? "timed out" : "failed")}: {f.ErrorSummary}"
+        : Problem;
 }

@@ -13,10 +13,12 @@ public sealed record Lesson(string Number, string Slug, string Path)
     /// (<c>worker-pool</c>), its id or file name.</summary>
     public bool Matches(string selector)
     {
-        var s = System.IO.Path.GetFileNameWithoutExtension(selector.Trim());
-        return (int.TryParse(s, out var n) && int.TryParse(Number, out var mine) && n == mine)
-            || string.Equals(s, Slug, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(s, Id, StringComparison.OrdinalIgnoreCase);
+        // Normalised: a name typed on one system and a file name stored on another may compose accents differently.
+        var s = System.IO.Path.GetFileNameWithoutExtension(selector.Trim()).Normalize();
+        return (int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                && int.TryParse(Number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mine) && n == mine)
+            || string.Equals(s, Slug.Normalize(), StringComparison.OrdinalIgnoreCase)
+            || string.Equals(s, Id.Normalize(), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <inheritdoc/>

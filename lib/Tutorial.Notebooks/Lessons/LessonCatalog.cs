@@ -5,6 +5,9 @@ namespace Tutorial.Notebooks.Lessons;
 /// <summary>Finds the course's lessons: the <c>notebooks/NN-name.ipynb</c> files of the repository.</summary>
 public static partial class LessonCatalog
 {
+    /// <summary>What a lesson file's name looks like, for messages.</summary>
+    public const string NamePattern = "NN-name.ipynb";
+
     /// <summary>The file that marks the repository root.</summary>
     public const string SolutionFile = "Tutorial.sln";
 
@@ -27,20 +30,38 @@ public static partial class LessonCatalog
     }
 
     /// <summary>The lessons in <paramref name="notebooksFolder"/>, ordered by number; empty when the folder does not exist.</summary>
-    public static IReadOnlyList<Lesson> Discover(string notebooksFolder)
+    public static IReadOnlyList<Lesson> Discover(string notebooksFolder) => Scan(notebooksFolder).Lessons;
+
+    /// <summary>The lessons in <paramref name="notebooksFolder"/> (ordered by number, then name) and the other
+    /// <c>.ipynb</c> files there, which are not lessons and are skipped.</summary>
+    /// <remarks>A lesson file is named <c>NN-name.ipynb</c>: ASCII digits, a dash, then any name, including letters outside
+    /// ASCII and spaces (<c>03-génération.ipynb</c>, <c>04-my lesson.ipynb</c>); the site and the written notebooks keep the
+    /// name as it is. Only the folder itself is searched, not subfolders (<c>solutions/</c>, <c>.ipynb_checkpoints/</c>).</remarks>
+    public static LessonScan Scan(string notebooksFolder)
     {
         if (!Directory.Exists(notebooksFolder))
         {
-            return [];
+            return new LessonScan([], []);
         }
 
-        return Directory.EnumerateFiles(notebooksFolder, "*.ipynb")
-            .Select(path => (path, match: LessonFileName().Match(Path.GetFileName(path))))
-            .Where(x => x.match.Success)
-            .Select(x => new Lesson(x.match.Groups["number"].Value, x.match.Groups["slug"].Value, Path.GetFullPath(x.path)))
-            .OrderBy(l => int.Parse(l.Number, System.Globalization.CultureInfo.InvariantCulture))
-            .ThenBy(l => l.Slug, StringComparer.Ordinal)
-            .ToList();
+        var lessons = new List<Lesson>();
+        var skipped = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(notebooksFolder).Where(p => p.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)))
+        {
+            var match = LessonFileName().Match(Path.GetFileName(path));
+            if (match.Success)
+            {
+                lessons.Add(new Lesson(match.Groups["number"].Value, match.Groups["slug"].Value, Path.GetFullPath(path)));
+            }
+            else
+            {
+                skipped.Add(Path.GetFullPath(path));
+            }
+        }
+
+        return new LessonScan(
+            [.. lessons.OrderBy(l => decimal.Parse(l.Number, System.Globalization.CultureInfo.InvariantCulture)).ThenBy(l => l.Slug, StringComparer.Ordinal)],
+            [.. skipped.Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>The lessons named by <paramref name="selectors"/> in course order, or all of them when there are none.</summary>
@@ -67,6 +88,12 @@ public static partial class LessonCatalog
         return lessons.Where(chosen.Contains).ToList();
     }
 
-    [GeneratedRegex(@"^(?<number>\d{2,})-(?<slug>[A-Za-z0-9][A-Za-z0-9_-]*)\.ipynb$")]
+    // [0-9], not \d: \d also matches other scripts' digits, which int.Parse does not read.
+    [GeneratedRegex(@"^(?<number>[0-9]+)-(?<slug>.*[\p{L}\p{N}].*)\.ipynb$", RegexOptions.IgnoreCase)]
     private static partial Regex LessonFileName();
 }
+
+/// <summary>What <see cref="LessonCatalog.Scan"/> found.</summary>
+/// <param name="Lessons">The lessons, in course order.</param>
+/// <param name="Skipped">Other <c>.ipynb</c> files in the folder, whose names do not make them lessons.</param>
+public sealed record LessonScan(IReadOnlyList<Lesson> Lessons, IReadOnlyList<string> Skipped);

@@ -1,190 +1,132 @@
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Classification;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Tutorial.Notebooks.Rendering;
 
-/// <summary>A small C# tokenizer that wraps tokens in <c>&lt;span class="tok-…"&gt;</c> for the site's CSS.</summary>
-/// <remarks>It only needs to be right for readable notebook code, not for every corner of the grammar: comments,
-/// strings (regular, verbatim, interpolated, raw), characters, numbers, keywords, type-like names and the notebook
-/// directives (<c>#r</c>, <c>#!</c>). Everything is HTML-encoded; nothing is executed.</remarks>
+/// <summary>Highlights C# for the site with Roslyn's classifier, the one behind Visual Studio and VS Code's C# colours:
+/// every token is classified by the real C# grammar (raw and interpolated strings, contextual keywords, notebook
+/// <c>#r</c> directives) and, because the cells are compiled as the kernel chains them, names declared in an earlier cell
+/// and the library's types are coloured as types and methods too.</summary>
+/// <remarks>Roslyn is already in the runner (the C# kernel is built on it), so this adds no package and no JavaScript to
+/// the offline site. Nothing is executed: the cells are parsed and bound, never emitted.</remarks>
 public static class CSharpHighlighter
 {
-    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
-    {
-        "abstract", "as", "async", "await", "base", "break", "case", "catch", "checked", "class", "const", "continue",
-        "default", "delegate", "do", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "for",
-        "foreach", "from", "get", "goto", "if", "implicit", "in", "init", "interface", "internal", "is", "let", "lock",
-        "nameof", "namespace", "new", "null", "operator", "out", "override", "params", "private", "protected", "public",
-        "readonly", "record", "ref", "required", "return", "sealed", "select", "set", "sizeof", "stackalloc", "static",
-        "struct", "switch", "this", "throw", "true", "try", "typeof", "unchecked", "unsafe", "using", "var", "virtual",
-        "void", "volatile", "when", "where", "while", "with", "yield", "and", "or", "not",
-    };
+    // The usings the C# kernel adds to every submission, so that Task, List<T> and LINQ bind as they do in the notebook.
+    private static readonly string[] KernelUsings =
+        ["System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks"];
 
-    private static readonly HashSet<string> BuiltInTypes = new(StringComparer.Ordinal)
-    {
-        "bool", "byte", "char", "decimal", "double", "dynamic", "float", "int", "long", "nint", "nuint", "object",
-        "sbyte", "short", "string", "uint", "ulong", "ushort",
-    };
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> PlatformReferences = new(() =>
+        [.. ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))]);
 
-    /// <summary>Returns HTML for <paramref name="code"/> (without the surrounding <c>&lt;pre&gt;</c>).</summary>
-    public static string Highlight(string code)
+    private static readonly CSharpParseOptions ScriptOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+
+    /// <summary>Returns HTML for one piece of <paramref name="code"/> (without the surrounding <c>&lt;pre&gt;</c>).</summary>
+    public static string Highlight(string code) => HighlightCells([code])[0];
+
+    /// <summary>Returns HTML for each of a notebook's code cells, compiled as one chain of submissions.</summary>
+    /// <param name="cells">The cells' sources, in order.</param>
+    /// <param name="baseDirectory">The folder relative <c>#r "file.dll"</c> paths are resolved against (the notebook's);
+    /// null to ignore them.</param>
+    public static IReadOnlyList<string> HighlightCells(IReadOnlyList<string> cells, string? baseDirectory = null)
     {
-        var html = new StringBuilder(code.Length * 2);
-        var i = 0;
-        var atLineStart = true;
-        while (i < code.Length)
+        // Each cell is a submission project that references the previous one, the way the C# Interactive window chains
+        // them, so the workspace compiles the cells as the kernel does.
+        using var workspace = new AdhocWorkspace();
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, usings: KernelUsings);
+        var references = new List<MetadataReference>(PlatformReferences.Value);
+        var solution = workspace.CurrentSolution;
+        var documents = new List<DocumentId>(cells.Count);
+        ProjectId? previous = null;
+        for (var i = 0; i < cells.Count; i++)
         {
-            var c = code[i];
-            int end;
-            string? css;
-
-            if (atLineStart && c == '#')
-            {
-                end = LineEnd(code, i);
-                css = "directive";
-            }
-            else if (c == '/' && Peek(code, i + 1) == '/')
-            {
-                end = LineEnd(code, i);
-                css = "comment";
-            }
-            else if (c == '/' && Peek(code, i + 1) == '*')
-            {
-                var close = code.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                end = close < 0 ? code.Length : close + 2;
-                css = "comment";
-            }
-            else if (StringStart(code, i) is { } stringEnd)
-            {
-                end = stringEnd;
-                css = "string";
-            }
-            else if (c == '\'')
-            {
-                end = QuotedEnd(code, i + 1, '\'', escapes: true);
-                css = "string";
-            }
-            else if (char.IsDigit(c))
-            {
-                end = i + 1;
-                while (end < code.Length && (char.IsLetterOrDigit(code[end]) || code[end] is '_' or '.') && !(code[end] == '.' && !char.IsDigit(Peek(code, end + 1))))
-                {
-                    end++;
-                }
-
-                css = "number";
-            }
-            else if (char.IsLetter(c) || c == '_' || c == '@')
-            {
-                end = i + 1;
-                while (end < code.Length && (char.IsLetterOrDigit(code[end]) || code[end] == '_'))
-                {
-                    end++;
-                }
-
-                var word = code[i..end].TrimStart('@');
-                css = Keywords.Contains(word) ? "keyword"
-                    : BuiltInTypes.Contains(word) ? "type"
-                    : char.IsUpper(word[0]) ? "name"
-                    : null;
-            }
-            else
-            {
-                end = i + 1;
-                css = null;
-            }
-
-            Append(html, code[i..end], css);
-            // Directives (#r, #!) only count at the start of a line, after optional indentation.
-            atLineStart = c == '\n' || (atLineStart && c is ' ' or '\t');
-            i = end;
+            var text = SourceText.From(cells[i]);
+            references.AddRange(LibraryReferences(CSharpSyntaxTree.ParseText(text, ScriptOptions), baseDirectory));
+            var project = ProjectId.CreateNewId();
+            solution = solution.AddProject(ProjectInfo.Create(
+                project, VersionStamp.Default, $"cell{i + 1}", $"cell{i + 1}", LanguageNames.CSharp,
+                compilationOptions: options, parseOptions: ScriptOptions, metadataReferences: [.. references],
+                projectReferences: previous is null ? null : [new ProjectReference(previous)], isSubmission: true));
+            var document = DocumentId.CreateNewId(project);
+            solution = solution.AddDocument(document, $"cell{i + 1}.csx", text);
+            documents.Add(document);
+            previous = project;
         }
 
+        var html = new List<string>(cells.Count);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var spans = Classifier.GetClassifiedSpansAsync(solution.GetDocument(documents[i])!, new TextSpan(0, cells[i].Length))
+                .GetAwaiter().GetResult();
+            html.Add(ToHtml(cells[i], spans));
+        }
+
+        return html;
+    }
+
+    // #r "path/to/Library.dll" (not "nuget:") that exists: its metadata lets the library's names be coloured.
+    private static IEnumerable<MetadataReference> LibraryReferences(SyntaxTree tree, string? baseDirectory)
+    {
+        if (baseDirectory is null)
+        {
+            yield break;
+        }
+
+        foreach (var directive in tree.GetCompilationUnitRoot().GetReferenceDirectives())
+        {
+            var file = directive.File.ValueText;
+            if (file.Contains(':', StringComparison.Ordinal) && !Path.IsPathRooted(file))
+            {
+                continue; // nuget:, or another scheme the kernel resolves
+            }
+
+            var path = Path.GetFullPath(Path.Combine(baseDirectory, file));
+            if (File.Exists(path))
+            {
+                yield return MetadataReference.CreateFromFile(path);
+            }
+        }
+    }
+
+    private static string ToHtml(string code, IEnumerable<ClassifiedSpan> spans)
+    {
+        var html = new StringBuilder(code.Length * 2);
+        var position = 0;
+        foreach (var span in spans.Where(s => Css(s.ClassificationType) is not null).OrderBy(s => s.TextSpan.Start))
+        {
+            if (span.TextSpan.Start < position || span.TextSpan.IsEmpty)
+            {
+                continue; // overlapping classifications: the first one wins
+            }
+
+            html.Append(Html.Encode(code[position..span.TextSpan.Start]));
+            html.Append("<span class=\"tok-").Append(Css(span.ClassificationType)).Append("\">")
+                .Append(Html.Encode(code.Substring(span.TextSpan.Start, span.TextSpan.Length))).Append("</span>");
+            position = span.TextSpan.End;
+        }
+
+        html.Append(Html.Encode(code[position..]));
         return html.ToString();
     }
 
-    private static void Append(StringBuilder html, string text, string? css)
+    // Roslyn's classification names, grouped into the few colours the site's stylesheet defines.
+    private static string? Css(string classification) => classification switch
     {
-        var encoded = Html.Encode(text);
-        if (css is null)
-        {
-            html.Append(encoded);
-        }
-        else
-        {
-            html.Append("<span class=\"tok-").Append(css).Append("\">").Append(encoded).Append("</span>");
-        }
-    }
-
-    // Returns the end of a string literal starting at i (any mix of $ and @ prefixes, raw """ strings), or null.
-    private static int? StringStart(string code, int i)
-    {
-        var j = i;
-        var verbatim = false;
-        while (j < code.Length && code[j] is '$' or '@')
-        {
-            verbatim |= code[j] == '@';
-            j++;
-        }
-
-        if (Peek(code, j) != '"')
-        {
-            return null;
-        }
-
-        if (code.AsSpan(j).StartsWith("\"\"\""))
-        {
-            var quotes = 0;
-            while (Peek(code, j + quotes) == '"')
-            {
-                quotes++;
-            }
-
-            var close = code.IndexOf(new string('"', quotes), j + quotes, StringComparison.Ordinal);
-            return close < 0 ? code.Length : close + quotes;
-        }
-
-        return QuotedEnd(code, j + 1, '"', escapes: !verbatim);
-    }
-
-    private static int QuotedEnd(string code, int from, char quote, bool escapes)
-    {
-        var k = from;
-        while (k < code.Length)
-        {
-            if (escapes && code[k] == '\\')
-            {
-                k += 2;
-                continue;
-            }
-
-            if (code[k] == quote)
-            {
-                // In verbatim strings a doubled quote is an escaped quote.
-                if (!escapes && Peek(code, k + 1) == quote)
-                {
-                    k += 2;
-                    continue;
-                }
-
-                return k + 1;
-            }
-
-            if (code[k] == '\n' && escapes)
-            {
-                return k;
-            }
-
-            k++;
-        }
-
-        return code.Length;
-    }
-
-    private static int LineEnd(string code, int from)
-    {
-        var newline = code.IndexOf('\n', from);
-        return newline < 0 ? code.Length : newline;
-    }
-
-    private static char Peek(string code, int index) => index < code.Length ? code[index] : '\0';
+        ClassificationTypeNames.Keyword or ClassificationTypeNames.ControlKeyword => "keyword",
+        ClassificationTypeNames.PreprocessorKeyword or ClassificationTypeNames.PreprocessorText => "directive",
+        ClassificationTypeNames.StringLiteral or ClassificationTypeNames.VerbatimStringLiteral or ClassificationTypeNames.StringEscapeCharacter => "string",
+        ClassificationTypeNames.NumericLiteral => "number",
+        ClassificationTypeNames.Comment => "comment",
+        ClassificationTypeNames.ClassName or ClassificationTypeNames.RecordClassName or ClassificationTypeNames.StructName
+            or ClassificationTypeNames.RecordStructName or ClassificationTypeNames.InterfaceName or ClassificationTypeNames.EnumName
+            or ClassificationTypeNames.DelegateName or ClassificationTypeNames.TypeParameterName => "type",
+        ClassificationTypeNames.MethodName or ClassificationTypeNames.ExtensionMethodName => "method",
+        _ when classification.StartsWith("xml doc comment", StringComparison.Ordinal) => "comment",
+        _ => null,
+    };
 }

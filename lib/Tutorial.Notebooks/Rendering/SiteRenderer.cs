@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Markdig;
 using Tutorial.Notebooks.Documents;
 using Tutorial.Notebooks.Execution;
+using Tutorial.Notebooks.Lessons;
 
 namespace Tutorial.Notebooks.Rendering;
 
@@ -14,7 +15,11 @@ public static partial class SiteRenderer
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
     /// <summary>Writes the site for <paramref name="runs"/> into <paramref name="siteFolder"/> and returns the index path.</summary>
-    public static string Render(IReadOnlyList<NotebookRun> runs, string siteFolder, string title = "Go-style concurrency in C#")
+    /// <param name="runs">The lessons that ran, in course order.</param>
+    /// <param name="siteFolder">Where to write; created when missing.</param>
+    /// <param name="title">The site's title.</param>
+    /// <param name="invalid">Lessons that could not run (invalid notebooks), listed on the index with the reason.</param>
+    public static string Render(IReadOnlyList<NotebookRun> runs, string siteFolder, string title = "Go-style concurrency in C#", IReadOnlyList<InvalidLesson>? invalid = null)
     {
         Directory.CreateDirectory(Path.Combine(siteFolder, "assets"));
         File.WriteAllText(Path.Combine(siteFolder, PlotlyScript.SitePath), PlotlyScript.Read());
@@ -29,28 +34,33 @@ public static partial class SiteRenderer
         }
 
         var index = Path.Combine(siteFolder, "index.html");
-        File.WriteAllText(index, IndexPage(runs, title));
+        File.WriteAllText(index, IndexPage(runs, title, invalid ?? []));
         return index;
     }
 
     /// <summary>The file name of a lesson's page, e.g. <c>01-hello-tasks.html</c>.</summary>
     public static string PageName(NotebookRun run) => run.Notebook.Name + ".html";
 
+    /// <summary>The address of a lesson's page as an <c>href</c>: the file name, percent-encoded (names may hold spaces
+    /// and letters outside ASCII).</summary>
+    public static string PageHref(NotebookRun run) => Uri.EscapeDataString(PageName(run));
+
     /// <summary>The HTML of the index page.</summary>
-    public static string IndexPage(IReadOnlyList<NotebookRun> runs, string title)
+    public static string IndexPage(IReadOnlyList<NotebookRun> runs, string title, IReadOnlyList<InvalidLesson>? invalid = null)
     {
+        invalid ??= [];
         var body = new StringBuilder();
         body.Append("<h1>").Append(Encode(title)).Append("</h1>\n");
-        if (runs.Count == 0)
+        if (runs.Count + invalid.Count == 0)
         {
             body.Append("<p class=\"muted\">No lessons were run.</p>\n");
         }
         else
         {
-            body.Append("<table class=\"lessons\"><thead><tr><th>Lesson</th><th>Result</th><th>Time</th><th>Key figures</th></tr></thead><tbody>\n");
+            body.Append("<table class=\"lessons\"><thead><tr><th>Lesson</th><th>Result</th><th>Time</th><th>Key figures: value, model, verdict</th></tr></thead><tbody>\n");
             foreach (var run in runs)
             {
-                body.Append("<tr><td><a href=\"").Append(Encode(PageName(run))).Append("\">").Append(Encode(run.Notebook.Title)).Append("</a>")
+                body.Append("<tr><td><a href=\"").Append(Encode(PageHref(run))).Append("\">").Append(Encode(run.Notebook.Title)).Append("</a>")
                     .Append("<br><span class=\"muted\">").Append(Encode(run.Notebook.Name)).Append("</span></td>")
                     .Append("<td>").Append(Status(run)).Append("</td>")
                     .Append("<td class=\"num\">").Append(Seconds(run.Duration)).Append("</td><td>");
@@ -59,13 +69,19 @@ public static partial class SiteRenderer
                     body.Append("<ul class=\"figures\">");
                     foreach (var figure in run.KeyFigures)
                     {
-                        body.Append("<li>").Append(Encode(figure.Text)).Append("</li>");
+                        AppendFigure(body, figure);
                     }
 
                     body.Append("</ul>");
                 }
 
                 body.Append("</td></tr>\n");
+            }
+
+            foreach (var lesson in invalid)
+            {
+                body.Append("<tr><td>").Append(Encode(lesson.Name)).Append("</td><td><span class=\"status-failed\">not run</span></td><td></td><td>")
+                    .Append(Encode(lesson.Problem)).Append("</td></tr>\n");
             }
 
             body.Append("</tbody></table>\n");
@@ -77,31 +93,59 @@ public static partial class SiteRenderer
         return Page(title, body.ToString(), header: $"<span>{runs.Count} lessons</span><span class=\"muted\">reads offline</span>", usesPlotly: false);
     }
 
+    // "label: value" then the model and its range, then the verdict with its reason, so a reader sees at once whether the
+    // number agrees with what the lesson teaches.
+    private static void AppendFigure(StringBuilder body, KeyFigure figure)
+    {
+        body.Append("<li><span class=\"figure\">").Append(Encode(figure.Label)).Append(": <b>").Append(Encode(figure.Value)).Append("</b></span>");
+        if (figure.HasModel)
+        {
+            body.Append(" <span class=\"muted\">model: ").Append(Encode(figure.Model!)).Append(", expect ").Append(Encode(figure.RangeText)).Append("</span>");
+        }
+
+        var css = figure.Verdict switch
+        {
+            KeyFigureVerdict.Agrees => "verdict-agrees",
+            KeyFigureVerdict.Busy => "verdict-busy",
+            KeyFigureVerdict.Outside or KeyFigureVerdict.Unreadable => "verdict-outside",
+            _ => "muted",
+        };
+        body.Append(" <span class=\"").Append(css).Append("\">").Append(Encode(figure.VerdictText));
+        if (figure.Reason is { } reason)
+        {
+            body.Append(": ").Append(Encode(reason));
+        }
+
+        body.Append("</span></li>");
+    }
+
     /// <summary>The HTML of one lesson's page.</summary>
     public static string LessonPage(NotebookRun run, NotebookRun? previous, NotebookRun? next, string siteTitle)
     {
         var body = new StringBuilder();
-        if (run.FirstFailure is { } failure)
+        if (run.FailureSummary is { } failure)
         {
-            body.Append("<p class=\"banner\">This lesson did not run cleanly: cell ").Append(failure.Number).Append(' ')
-                .Append(failure.Status == CellStatus.TimedOut ? "timed out" : "failed").Append(": ")
-                .Append(Encode(failure.ErrorSummary ?? "")).Append("</p>\n");
+            body.Append("<p class=\"banner\">This lesson did not run cleanly: ").Append(Encode(failure)).Append("</p>\n");
         }
 
+        // Highlighted together: a name declared in one cell is known in the next, as in the kernel.
+        var code = run.Cells.Where(c => c.Cell.Kind == CellKind.Code).ToList();
+        var highlighted = CSharpHighlighter.HighlightCells([.. code.Select(c => c.Cell.Source.TrimEnd())], run.Notebook.Directory);
+        var htmlByCell = code.Select((c, i) => (c.Number, Html: highlighted[i])).ToDictionary(x => x.Number, x => x.Html);
         foreach (var cell in run.Cells)
         {
-            AppendCell(body, cell);
+            AppendCell(body, cell, htmlByCell.GetValueOrDefault(cell.Number, ""));
         }
 
         var nav = new StringBuilder("<a href=\"index.html\">&larr; ").Append(Encode(siteTitle)).Append("</a><span>");
         if (previous is not null)
         {
-            nav.Append("<a href=\"").Append(Encode(PageName(previous))).Append("\">&lsaquo; ").Append(Encode(previous.Notebook.Name)).Append("</a> ");
+            nav.Append("<a href=\"").Append(Encode(PageHref(previous))).Append("\">&lsaquo; ").Append(Encode(previous.Notebook.Name)).Append("</a> ");
         }
 
         if (next is not null)
         {
-            nav.Append(" <a href=\"").Append(Encode(PageName(next))).Append("\">").Append(Encode(next.Notebook.Name)).Append(" &rsaquo;</a>");
+            nav.Append(" <a href=\"").Append(Encode(PageHref(next))).Append("\">").Append(Encode(next.Notebook.Name)).Append(" &rsaquo;</a>");
         }
 
         nav.Append("</span>");
@@ -109,7 +153,7 @@ public static partial class SiteRenderer
         return Page(run.Notebook.Title, body.ToString(), nav.ToString(), usesPlotly);
     }
 
-    private static void AppendCell(StringBuilder body, CellResult result)
+    private static void AppendCell(StringBuilder body, CellResult result, string highlightedSource)
     {
         var cell = result.Cell;
         switch (cell.Kind)
@@ -130,9 +174,9 @@ public static partial class SiteRenderer
             CellStatus.NotRun => " &middot; not run",
             _ => "",
         });
-        body.Append("</div><pre class=\"code\"><code>").Append(CSharpHighlighter.Highlight(cell.Source.TrimEnd())).Append("</code></pre>\n");
+        body.Append("</div><pre class=\"code\"><code>").Append(highlightedSource).Append("</code></pre>\n");
 
-        var outputs = MergeStreams(result.Outputs);
+        var outputs = result.Outputs;
         if (outputs.Count > 0)
         {
             body.Append("<div class=\"outputs\">\n");
@@ -179,25 +223,6 @@ public static partial class SiteRenderer
         }
     }
 
-    // The kernel emits stdout in many small chunks; one block per run of the same stream reads better.
-    private static List<CellOutput> MergeStreams(IReadOnlyList<CellOutput> outputs)
-    {
-        var merged = new List<CellOutput>();
-        foreach (var output in outputs)
-        {
-            if (merged.Count > 0 && output.Kind is OutputKind.StandardOutput or OutputKind.StandardError && merged[^1].Kind == output.Kind)
-            {
-                merged[^1] = CellOutput.FromText(output.Kind, merged[^1].Text + output.Text);
-            }
-            else
-            {
-                merged.Add(output);
-            }
-        }
-
-        return merged;
-    }
-
     private static string Page(string title, string body, string header, bool usesPlotly) => $"""
         <!DOCTYPE html>
         <html lang="en">
@@ -220,7 +245,9 @@ public static partial class SiteRenderer
     private static string Status(NotebookRun run) =>
         run.Succeeded
             ? $"<span class=\"status-passed\">passed</span> <span class=\"muted\">{run.PassedCount} cells</span>"
-            : $"<span class=\"status-failed\">failed</span> <span class=\"muted\">cell {run.FirstFailure?.Number}</span>";
+            : run.FirstFailure is { } failure
+                ? $"<span class=\"status-failed\">failed</span> <span class=\"muted\">cell {failure.Number}</span>"
+                : $"<span class=\"status-failed\">failed</span> <span class=\"muted\">{Encode(run.Problem ?? "")}</span>";
 
     private static string Seconds(TimeSpan time) => Encode(NotebookExecutor.FormatSeconds(time));
 

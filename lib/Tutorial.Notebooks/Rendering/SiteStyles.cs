@@ -9,16 +9,16 @@ internal static class SiteStyles
         :root {
           --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --code-bg: #f6f8fa; --out-bg: #fbfbfb;
           --accent: #0969da; --ok: #1a7f37; --bad: #cf222e; --err-bg: #ffebe9;
-          --tok-keyword: #cf222e; --tok-type: #0550ae; --tok-name: #8250df; --tok-string: #0a3069; --tok-number: #0550ae;
-          --tok-comment: #6e7781; --tok-directive: #953800;
+          --tok-keyword: #cf222e; --tok-type: #1b7c83; --tok-string: #0a3069; --tok-number: #0550ae;
+          --tok-comment: #6e7781; --tok-directive: #953800; --tok-method: #6639ba;
           color-scheme: light dark;
         }
         @media (prefers-color-scheme: dark) {
           :root {
             --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --code-bg: #161b22; --out-bg: #10151c;
             --accent: #4493f8; --ok: #3fb950; --bad: #f85149; --err-bg: #3c1618;
-            --tok-keyword: #ff7b72; --tok-type: #79c0ff; --tok-name: #d2a8ff; --tok-string: #a5d6ff; --tok-number: #79c0ff;
-            --tok-comment: #8b949e; --tok-directive: #ffa657;
+            --tok-keyword: #ff7b72; --tok-type: #56d4dd; --tok-string: #a5d6ff; --tok-number: #79c0ff;
+            --tok-comment: #8b949e; --tok-directive: #ffa657; --tok-method: #d2a8ff;
           }
         }
         * { box-sizing: border-box; }
@@ -51,9 +51,11 @@ internal static class SiteStyles
         ul.figures { margin: 0; padding-left: 1.1rem; }
         ul.figures li { font-variant-numeric: tabular-nums; }
         .muted { color: var(--muted); }
-        .tok-keyword { color: var(--tok-keyword); } .tok-type { color: var(--tok-type); } .tok-name { color: var(--tok-name); }
+        .verdict-agrees { color: var(--ok); } .verdict-busy { color: #9a6700; } .verdict-outside { color: var(--bad); font-weight: 600; }
+        .tok-keyword { color: var(--tok-keyword); } .tok-type { color: var(--tok-type); }
         .tok-string { color: var(--tok-string); } .tok-number { color: var(--tok-number); }
         .tok-comment { color: var(--tok-comment); font-style: italic; } .tok-directive { color: var(--tok-directive); }
+        .tok-method { color: var(--tok-method); }
         .dni-plaintext pre { padding: 0; background: none; }
         """;
 }

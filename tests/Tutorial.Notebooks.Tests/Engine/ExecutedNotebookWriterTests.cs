@@ -4,13 +4,12 @@ using Tutorial.Notebooks.Tests.Infrastructure;
 
 namespace Tutorial.Notebooks.Tests.Engine;
 
-[Collection(NotebookCollection.Name)]
 public sealed class ExecutedNotebookWriterTests
 {
     [Fact]
     public async Task Written_notebook_is_nbformat_4_with_outputs_and_keeps_the_polyglot_metadata()
     {
-        var run = await NotebookRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
         var path = Path.Combine(TestPaths.NewOutputFolder("writer"), "out.ipynb");
 
         ExecutedNotebookWriter.Write(run, path);
@@ -38,7 +37,7 @@ public sealed class ExecutedNotebookWriterTests
     [Fact]
     public async Task Errors_become_error_outputs()
     {
-        var run = await new Execution.NotebookExecutor().RunAsync(TestPaths.Broken("01-failing-cell"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Broken("01-failing-cell"));
 
         var cells = JsonNode.Parse(ExecutedNotebookWriter.ToJson(run))!["cells"]!.AsArray();
 

@@ -4,13 +4,12 @@ using Tutorial.Notebooks.Tests.Infrastructure;
 
 namespace Tutorial.Notebooks.Tests.Engine;
 
-[Collection(NotebookCollection.Name)]
 public sealed class NotebookExecutorTests
 {
     [Fact]
     public async Task Passing_notebook_runs_every_code_cell_with_the_setup_cells_and_the_library()
     {
-        var run = await NotebookRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
 
         NotebookAssert.RanCleanly(run);
         Assert.True(run.Succeeded);
@@ -22,7 +21,7 @@ public sealed class NotebookExecutorTests
     [Fact]
     public async Task Cells_are_numbered_like_the_editor_counts_them_markdown_included()
     {
-        var run = await NotebookRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
 
         Assert.Equal(CellStatus.NotExecutable, run.Cell(1).Status);
         Assert.StartsWith("// Setup 1/2", run.Cell(2).Cell.Source, StringComparison.Ordinal);
@@ -33,7 +32,7 @@ public sealed class NotebookExecutorTests
     [Fact]
     public async Task A_chart_as_last_expression_and_a_displayed_chart_are_captured_as_html()
     {
-        var run = await NotebookRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
 
         var returned = Assert.Single(run.CellContaining("new[] { 200.0").Outputs, o => o.Kind == OutputKind.ReturnValue);
         Assert.True(returned.IsChart, "the return value should be a Plotly chart, proving Plotly.NET.Interactive's formatter was loaded");
@@ -46,7 +45,7 @@ public sealed class NotebookExecutorTests
     public async Task Cells_run_in_the_notebooks_folder_and_the_working_directory_is_restored()
     {
         var before = Environment.CurrentDirectory;
-        var run = await NotebookRuns.GetAsync(TestPaths.Fixture("02-key-figures"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Fixture("02-key-figures"));
 
         Assert.Contains(TestPaths.FixtureNotebooks, run.Cell(3).Text, StringComparison.Ordinal);
         Assert.Equal(before, Environment.CurrentDirectory);
@@ -55,7 +54,7 @@ public sealed class NotebookExecutorTests
     [Fact]
     public async Task Key_figures_are_collected_from_marked_lines_only()
     {
-        var run = await NotebookRuns.GetAsync(TestPaths.Fixture("02-key-figures"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Fixture("02-key-figures"));
 
         Assert.Equal(["20 jobs / 5 workers: 201.3 ms (ideal 200 ms)", "sequential: 1000 ms"], run.KeyFigures.Select(k => k.Text));
         Assert.Equal(2, run.KeyFigures[0].CellNumber);
@@ -65,7 +64,7 @@ public sealed class NotebookExecutorTests
     [Fact]
     public async Task A_failing_cell_is_reported_with_its_number_and_message_and_later_cells_do_not_run()
     {
-        var run = await new NotebookExecutor().RunAsync(TestPaths.Broken("01-failing-cell"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Broken("01-failing-cell"));
 
         Assert.False(run.Succeeded);
         var failure = Assert.IsType<CellResult>(run.FirstFailure);
@@ -80,7 +79,7 @@ public sealed class NotebookExecutorTests
     [Fact]
     public async Task A_compile_error_fails_the_cell_with_the_compiler_message()
     {
-        var run = await new NotebookExecutor().RunAsync(TestPaths.Broken("03-compile-error"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Broken("03-compile-error"));
 
         var failure = Assert.IsType<CellResult>(run.FirstFailure);
         Assert.Contains("CS0029", failure.Error, StringComparison.Ordinal);
@@ -93,7 +92,7 @@ public sealed class NotebookExecutorTests
         var options = new ExecutionOptions { CellTimeout = TimeSpan.FromSeconds(8) };
         var watch = Stopwatch.StartNew();
 
-        var run = await new NotebookExecutor(options).RunAsync(TestPaths.Broken("02-hanging-cell")).WaitAsync(TimeSpan.FromMinutes(2));
+        var run = await FixtureRuns.RunAsync(TestPaths.Broken("02-hanging-cell"), options);
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"the run took {watch.Elapsed}");
         Assert.Equal(CellStatus.Passed, run.Cell(2).Status);
@@ -107,7 +106,7 @@ public sealed class NotebookExecutorTests
     [Fact]
     public async Task Setup_cell_1_can_run_twice_and_charts_still_work()
     {
-        var run = await NotebookRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
 
         Assert.Equal(run.Cell(2).Cell.Source, run.Cell(10).Cell.Source);
         Assert.Equal(CellStatus.Passed, run.Cell(10).Status);
@@ -117,7 +116,7 @@ public sealed class NotebookExecutorTests
     [Fact]
     public async Task Setup_cell_1_says_in_one_sentence_how_to_build_a_missing_library()
     {
-        var run = await new NotebookExecutor().RunAsync(TestPaths.Broken("06-library-missing"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Broken("06-library-missing"));
 
         var failure = Assert.IsType<CellResult>(run.FirstFailure);
         Assert.Equal(2, failure.Number);
@@ -130,7 +129,7 @@ public sealed class NotebookExecutorTests
     [Fact]
     public async Task Standard_error_is_captured_separately_and_does_not_fail_the_cell()
     {
-        var run = await new NotebookExecutor().RunAsync(TestPaths.Broken("04-writes-stderr"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Broken("04-writes-stderr"));
 
         Assert.Equal(CellStatus.Passed, run.Cell(1).Status);
         Assert.Equal("warning: something looks wrong\n", run.Cell(1).StandardError);

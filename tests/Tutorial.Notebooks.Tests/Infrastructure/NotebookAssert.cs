@@ -57,6 +57,9 @@ public static partial class NotebookAssert
         return double.Parse(number.Value, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Every line of a run's key figures, for messages.</summary>
+    public static string Describe(IEnumerable<Execution.KeyFigure> figures) => string.Join("\n  ", figures.Select(k => $"cell {k.CellNumber}: {Execution.KeyFigure.Marker} {k.Text}"));
+
     [GeneratedRegex(@"-?\d+(\.\d+)?")]
     private static partial Regex Number();
 }

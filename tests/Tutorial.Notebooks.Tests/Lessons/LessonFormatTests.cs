@@ -8,17 +8,17 @@ namespace Tutorial.Notebooks.Tests.Lessons;
 /// and a link onward. Cheap checks that keep ten hand-written notebooks consistent.</summary>
 public sealed class LessonFormatTests
 {
-    public static TheoryData<string> Lessons() => new(LessonRuns.All.Select(l => l.Id));
+    public static TheoryData<string> Lessons() => new(CourseRuns.Lessons.Select(l => l.Id));
 
     [Fact]
     public void The_course_has_ten_lessons_numbered_00_to_09() =>
-        Assert.Equal(Enumerable.Range(0, 10).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture)), LessonRuns.All.Select(l => l.Number));
+        Assert.Equal(Enumerable.Range(0, 10).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture)), CourseRuns.Lessons.Select(l => l.Number));
 
     [Theory]
     [MemberData(nameof(Lessons))]
     public void Lesson_is_a_Polyglot_CSharp_notebook_committed_without_outputs(string lesson)
     {
-        var json = JsonNode.Parse(File.ReadAllText(LessonRuns.Find(lesson).Path))!;
+        var json = JsonNode.Parse(File.ReadAllText(CourseRuns.Find(lesson).Path))!;
 
         Assert.Equal(".net-csharp", (string?)json["metadata"]?["kernelspec"]?["name"]);
         Assert.Equal("csharp", (string?)json["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]);
@@ -33,8 +33,8 @@ public sealed class LessonFormatTests
     [MemberData(nameof(Lessons))]
     public void Lesson_starts_with_a_title_and_the_shared_setup_cells(string lesson)
     {
-        var notebook = NotebookDocument.Load(LessonRuns.Find(lesson).Path);
-        var reference = NotebookDocument.Load(LessonRuns.Find("00").Path);
+        var notebook = NotebookDocument.Load(CourseRuns.Find(lesson).Path);
+        var reference = NotebookDocument.Load(CourseRuns.Find("00").Path);
 
         Assert.Equal(CellKind.Markdown, notebook.Cells[0].Kind);
         Assert.StartsWith("# ", notebook.Cells[0].Source, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class LessonFormatTests
     [MemberData(nameof(Lessons))]
     public void Lesson_ends_with_a_link_to_the_next_lesson(string lesson)
     {
-        var all = LessonRuns.All;
+        var all = CourseRuns.Lessons;
         var index = all.ToList().FindIndex(l => l.Id == lesson);
         var next = index + 1 < all.Count ? all[index + 1].Id : all[0].Id;
         var last = NotebookDocument.Load(all[index].Path).Cells.Last(c => c.Kind == CellKind.Markdown);

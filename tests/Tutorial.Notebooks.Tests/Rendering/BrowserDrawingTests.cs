@@ -11,7 +11,6 @@ namespace Tutorial.Notebooks.Tests.Rendering;
 /// </summary>
 /// <remarks>Needs Debian's <c>chromium</c>; <c>.ci/run</c> installs it, and under CI (<c>CI=true</c>) a missing browser
 /// fails the test. On a developer machine without it the test has nothing to drive and passes with a note.</remarks>
-[Collection(NotebookCollection.Name)]
 public sealed partial class BrowserDrawingTests
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -25,7 +24,7 @@ public sealed partial class BrowserDrawingTests
             return;
         }
 
-        var run = await NotebookRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart"));
         var site = TestPaths.NewOutputFolder("site-browser");
         SiteRenderer.Render([run], site);
         var page = Path.Combine(site, "01-setup-and-chart.html");

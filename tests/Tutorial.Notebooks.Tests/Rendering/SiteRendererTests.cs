@@ -5,15 +5,14 @@ using Tutorial.Notebooks.Tests.Infrastructure;
 
 namespace Tutorial.Notebooks.Tests.Rendering;
 
-[Collection(NotebookCollection.Name)]
 public sealed class SiteRendererTests
 {
     private static async Task<(string Site, IReadOnlyList<NotebookRun> Runs)> RenderFixtureCourseAsync()
     {
         NotebookRun[] runs =
         [
-            await NotebookRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart")),
-            await NotebookRuns.GetAsync(TestPaths.Fixture("02-key-figures")),
+            await FixtureRuns.GetAsync(TestPaths.Fixture("01-setup-and-chart")),
+            await FixtureRuns.GetAsync(TestPaths.Fixture("02-key-figures")),
         ];
         var site = TestPaths.NewOutputFolder("site");
         SiteRenderer.Render(runs, site);
@@ -78,7 +77,7 @@ public sealed class SiteRendererTests
     [Fact]
     public async Task Failed_lessons_are_marked_on_the_index_and_their_page()
     {
-        var run = await new NotebookExecutor().RunAsync(TestPaths.Broken("01-failing-cell"));
+        var run = await FixtureRuns.GetAsync(TestPaths.Broken("01-failing-cell"));
         var site = TestPaths.NewOutputFolder("site-failed");
 
         SiteRenderer.Render([run], site);

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Tutorial.Notebooks.Documents;
 using Tutorial.Notebooks.Tests.Infrastructure;
 using Tutorial.Notebooks.Tests.Lessons;
 
@@ -6,66 +6,64 @@ namespace Tutorial.Notebooks.Tests.StockKernel;
 
 /// <summary>Runs notebooks out of process in the stock kernel a learner uses (<c>dotnet repl</c> from the repository's
 /// tool manifest, built on the same kernel as VS Code's Polyglot Notebooks and Jupyter). This is what catches the
-/// FSharp.Core 10.0 vs 10.1 trap, which the in-process engine, carrying FSharp.Core 10.1 itself, cannot see.</summary>
-[Collection(NotebookCollection.Name)]
+/// FSharp.Core 10.0 vs 10.1 trap, which the engine, carrying FSharp.Core 10.1 itself, cannot see. Each lesson runs once,
+/// with its exercises' solutions, wrong solutions and checks appended as cells; only clean execution and the exercise
+/// results are asserted here (these runs may share the machine, so their timings mean nothing).</summary>
 public sealed class StockKernelTests
 {
-    private static readonly TimeSpan ToolRestoreTimeout = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan NotebookTimeout = TimeSpan.FromMinutes(5);
-    private static readonly Lazy<Task> ToolsRestored = new(RestoreToolsAsync);
-
     [Fact]
     public async Task Setup_cells_and_charts_work_in_the_stock_kernel()
     {
-        var cells = await RunInStockKernelAsync(TestPaths.Fixture("01-setup-and-chart"));
+        var run = await CourseRuns.StockKernelAsync(TestPaths.Fixture("01-setup-and-chart"), []);
 
-        Assert.Contains("hello notebook from Tutorial.Concurrency", Text(cells[4]), StringComparison.Ordinal);
-        Assert.Contains("Plotly chart will be drawn", Text(cells[6]), StringComparison.Ordinal);
-        Assert.Contains("Plotly chart will be drawn", Text(cells[7]), StringComparison.Ordinal);
-        Assert.Contains("Plotly chart will be drawn", Text(cells[10]), StringComparison.Ordinal); // after re-running setup cell 1
+        Assert.Empty(StockKernelRun.Problems(run.Cells));
+        Assert.Contains("hello notebook from Tutorial.Concurrency", StockKernelRun.Text(run.Cells[4]), StringComparison.Ordinal);
+        Assert.Contains("Plotly chart will be drawn", StockKernelRun.Text(run.Cells[6]), StringComparison.Ordinal);
+        Assert.Contains("Plotly chart will be drawn", StockKernelRun.Text(run.Cells[7]), StringComparison.Ordinal);
+        Assert.Contains("Plotly chart will be drawn", StockKernelRun.Text(run.Cells[10]), StringComparison.Ordinal); // after re-running setup cell 1
     }
 
     [Theory]
     [MemberData(nameof(AllLessonsTests.Lessons), MemberType = typeof(AllLessonsTests))]
-    public async Task Lesson_runs_cleanly_in_the_stock_kernel(string lesson) =>
-        await RunInStockKernelAsync(LessonRuns.Find(lesson).Path);
-
-    // Runs the notebook with dotnet repl from the notebook's own folder (dotnet repl resolves relative #r paths
-    // against its working directory, and finds the tool manifest by walking up from it), and fails on any error output.
-    private static async Task<JsonArray> RunInStockKernelAsync(string notebook)
+    public async Task Lesson_runs_cleanly_in_the_stock_kernel(string lesson)
     {
-        await ToolsRestored.Value;
-        var output = Path.Combine(TestPaths.NewOutputFolder("stock-kernel"), Path.GetFileName(notebook));
+        var run = await CourseRuns.StockKernelAsync(lesson);
 
-        var result = await ProcessRunner.RunAsync(
-            "dotnet",
-            ["repl", "--run", notebook, "--exit-after-run", "--output-path", output],
-            Path.GetDirectoryName(notebook)!,
-            NotebookTimeout);
-
-        Assert.True(File.Exists(output), $"dotnet repl wrote no notebook; {result}");
-        var cells = JsonNode.Parse(File.ReadAllText(output))!["cells"]!.AsArray();
-        var errors = cells
-            .Select((cell, i) => (number: i + 1, outputs: cell!["outputs"] as JsonArray ?? []))
-            .SelectMany(c => c.outputs.Where(o => (string?)o!["output_type"] == "error" || (string?)o!["name"] == "stderr")
-                                      .Select(o => $"cell {c.number}: {(string?)o!["evalue"] ?? Text(o)}"))
-            .ToList();
-        Assert.True(errors.Count == 0, $"{Path.GetFileName(notebook)} failed in the stock kernel:\n  {string.Join("\n  ", errors)}");
-        Assert.True(result.ExitCode == 0, $"dotnet repl: {result}");
-        return cells;
+        var problems = StockKernelRun.Problems(run.Cells);
+        Assert.True(problems.Count == 0, $"{run.Name} failed in the stock kernel:\n  {string.Join("\n  ", problems)}");
     }
 
-    private static async Task RestoreToolsAsync()
+    [Theory]
+    [MemberData(nameof(ExerciseTests.ExerciseIds), MemberType = typeof(ExerciseTests))]
+    public async Task Check_passes_the_solution_in_the_stock_kernel(string exerciseId)
     {
-        var result = await ProcessRunner.RunAsync("dotnet", ["tool", "restore"], TestPaths.RepositoryRoot, ToolRestoreTimeout);
-        Assert.True(result.ExitCode == 0, $"dotnet tool restore: {result}");
+        var run = await CourseRuns.StockKernelAsync(Exercises.LessonOf(exerciseId).Id);
+
+        var check = run.FollowUpText(Exercises.CheckLabel(exerciseId, null));
+        Assert.Contains($"✅ PASS: {exerciseId}", check, StringComparison.Ordinal);
+        Assert.Empty(StockKernelRun.Problems(run.FollowUps.Where(f => f.FollowUp.Label.Contains(exerciseId, StringComparison.Ordinal)).Select(f => f.Cell)));
     }
 
-    private static string Text(JsonNode? node) => node switch
+    [Theory]
+    [MemberData(nameof(ExerciseTests.WrongSolutions), MemberType = typeof(ExerciseTests))]
+    public async Task A_wrong_solution_redeclared_after_the_solution_gets_its_hint_in_the_stock_kernel(string key)
     {
-        JsonArray array => string.Concat(array.Select(Text)),
-        JsonObject obj => string.Concat(obj.Select(p => p.Key is "output_type" or "name" or "metadata" or "execution_count" ? "" : Text(p.Value))),
-        JsonValue value => value.ToString(),
-        _ => "",
-    };
+        var (exerciseId, name) = (key.Split('/')[0], key.Split('/')[1]);
+        var wrong = Exercises.WrongSolutionsOf(exerciseId).Single(w => w.Name == name);
+        var run = await CourseRuns.StockKernelAsync(Exercises.LessonOf(exerciseId).Id);
+
+        var check = run.FollowUpText(Exercises.CheckLabel(exerciseId, name));
+        Assert.Contains($"❌ NOT YET: {exerciseId} - ", check, StringComparison.Ordinal);
+        Assert.Contains(wrong.Expect, check, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Follow_ups_follow_the_lesson_in_order_solution_then_check()
+    {
+        var notebook = NotebookDocument.Load(CourseRuns.Find("03").Path);
+
+        var labels = Exercises.FollowUpsFor(notebook).Select(f => f.Label).ToList();
+
+        Assert.Equal(["solution 03-defer-done", "check 03-defer-done after the solution", "wrong solution 03-defer-done/swallows-the-failure", "check 03-defer-done after wrong solution swallows-the-failure"], labels);
+    }
 }

@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.Json;
+using Tutorial.Notebooks.Documents;
+
+namespace Tutorial.Notebooks.Execution;
+
+/// <summary>The child-process side of <see cref="IsolatedExecutor"/>: reads one request from stdin, runs the lesson in
+/// an in-process kernel, and reports every cell on stdout (see <c>LessonProtocol</c>).</summary>
+internal static class LessonHost
+{
+    public static async Task<int> RunAsync()
+    {
+        var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        // The kernel captures what a cell prints while it runs; anything printed outside that (a background thread after
+        // its cell ended) must not reach the protocol stream, so the process's own stdout now goes to stderr.
+        Console.SetOut(Console.Error);
+
+        var request = JsonSerializer.Deserialize<LessonRequest>(await Console.In.ReadToEndAsync(), LessonProtocol.Json)
+            ?? throw new InvalidOperationException("the lesson request on stdin was empty");
+        var progress = new ProtocolProgress(protocol, request.Nonce);
+        var executor = new NotebookExecutor(new ExecutionOptions
+        {
+            CellTimeout = TimeSpan.FromSeconds(request.CellTimeoutSeconds),
+            MaxOutputCharacters = request.MaxOutputCharacters,
+        });
+
+        var run = await executor.RunAsync(NotebookDocument.Load(request.NotebookPath), request.FollowUps, progress);
+        progress.Send(new WireEvent(WireEventKind.Done, DurationMs: run.Duration.TotalMilliseconds));
+        await protocol.FlushAsync();
+
+        // A timed-out cell, or a thread a cell left running, would keep the process alive: it has said all it had to say.
+        Environment.Exit(0);
+        return 0;
+    }
+
+    private sealed class ProtocolProgress(StreamWriter protocol, string nonce) : INotebookProgress
+    {
+        private readonly Lock _gate = new();
+
+        public void CellStarting(NotebookDocument notebook, NotebookCell cell) => Send(new WireEvent(WireEventKind.CellStarting, cell.Number));
+
+        public void CellFinished(NotebookDocument notebook, CellResult result) =>
+            Send(new WireEvent(WireEventKind.CellFinished, result.Number, WireCell.From(result)));
+
+        public void Send(WireEvent e)
+        {
+            var line = LessonProtocol.EventLine(nonce, e);
+            lock (_gate)
+            {
+                protocol.WriteLine(line);
+            }
+        }
+    }
+}

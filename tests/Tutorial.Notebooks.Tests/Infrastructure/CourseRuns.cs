@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Tutorial.Notebooks.Documents;
+using Tutorial.Notebooks.Execution;
+using Tutorial.Notebooks.Lessons;
+
+namespace Tutorial.Notebooks.Tests.Infrastructure;
+
+/// <summary>
+/// The course's lessons, each executed once per client and shared by every test that asserts on it:
+/// <list type="bullet">
+/// <item>the engine, as the runner runs it (a child process per lesson), alone on the machine
+/// (<see cref="MachineGate.ExclusiveAsync"/>) so its key-figure verdicts mean something; after the lesson's own cells,
+/// each exercise's solution, its check, each wrong solution and the check again are submitted to the same kernel;</item>
+/// <item>the stock kernel a learner uses (<c>dotnet repl</c>), up to two at once, with the same submissions appended as cells.</item>
+/// </list>
+/// </summary>
+public static class CourseRuns
+{
+    /// <summary>The longest one lesson run may take in a test before the test fails instead of hanging.</summary>
+    public static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan ToolRestoreLimit = TimeSpan.FromMinutes(3);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<NotebookRun>>> EngineRuns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<VerdictRuns>>> Verdicts = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<StockKernelRun>>> StockRuns = new(StringComparer.Ordinal);
+    private static readonly Lazy<Task> ToolsRestored = new(RestoreToolsAsync);
+
+    /// <summary>Every lesson in <c>notebooks/</c>, in course order.</summary>
+    public static IReadOnlyList<Lesson> Lessons => LessonCatalog.Discover(TestPaths.LessonsFolder);
+
+    /// <summary>The lesson named by <paramref name="selector"/> (<c>01</c>, <c>1</c>, <c>worker-pool</c>, <c>01-worker-pool</c>).</summary>
+    public static Lesson Find(string selector) => LessonCatalog.Select(Lessons, [selector]).Single();
+
+    /// <summary>The lesson's one engine run (with the exercise follow-ups).</summary>
+    public static Task<NotebookRun> EngineAsync(string selector)
+    {
+        var lesson = Find(selector);
+        return EngineRuns.GetOrAdd(lesson.Path, _ => new Lazy<Task<NotebookRun>>(() => RunEngineAsync(lesson, withFollowUps: true))).Value.WaitAsync(MachineGate.WaitLimit + RunLimit);
+    }
+
+    /// <summary>The run whose key-figure verdicts count: the engine run, and when a figure in it was <c>⚠️ busy</c>, one
+    /// more run of the lesson, as a learner would rerun it. Tolerances are never widened.</summary>
+    public static Task<VerdictRuns> VerdictsAsync(string selector)
+    {
+        var lesson = Find(selector);
+        return Verdicts.GetOrAdd(lesson.Path, _ => new Lazy<Task<VerdictRuns>>(async () =>
+        {
+            var first = await EngineAsync(selector);
+            if (!first.KeyFigures.Any(k => k.Verdict == KeyFigureVerdict.Busy))
+            {
+                return new VerdictRuns(first, null);
+            }
+
+            return new VerdictRuns(first, await RunEngineAsync(lesson, withFollowUps: false));
+        })).Value.WaitAsync(2 * (MachineGate.WaitLimit + RunLimit));
+    }
+
+    /// <summary>The lesson's one stock-kernel run (with the exercise follow-ups appended as cells).</summary>
+    public static Task<StockKernelRun> StockKernelAsync(string selector)
+    {
+        var lesson = Find(selector);
+        return StockKernelAsync(lesson.Path, Exercises.FollowUpsFor(NotebookDocument.Load(lesson.Path)));
+    }
+
+    /// <summary>The stock-kernel run of any notebook (cached per path), with <paramref name="followUps"/> appended as cells.</summary>
+    public static Task<StockKernelRun> StockKernelAsync(string notebookPath, IReadOnlyList<FollowUp> followUps) =>
+        StockRuns.GetOrAdd(Path.GetFullPath(notebookPath), p => new Lazy<Task<StockKernelRun>>(() => RunStockKernelAsync(p, followUps)))
+                 .Value.WaitAsync(MachineGate.WaitLimit + RunLimit);
+
+    private static async Task<NotebookRun> RunEngineAsync(Lesson lesson, bool withFollowUps)
+    {
+        var notebook = NotebookDocument.Load(lesson.Path);
+        var followUps = withFollowUps ? Exercises.FollowUpsFor(notebook) : [];
+        using (await MachineGate.ExclusiveAsync())
+        {
+            var run = await new IsolatedExecutor().RunAsync(notebook, followUps);
+            var folder = withFollowUps ? "test-notebooks" : "test-notebooks-rerun";
+            ExecutedNotebookWriter.Write(run, Path.Combine(TestPaths.RepositoryRoot, "artifacts", folder, run.Notebook.Name + ".ipynb"));
+            return run;
+        }
+    }
+
+    // dotnet repl runs the notebook from the notebook's own folder: it resolves relative #r paths against its working
+    // directory, and finds the tool manifest by walking up from it. The copy with the follow-up cells lives in the test
+    // output, so the lessons folder is never written to.
+    private static async Task<StockKernelRun> RunStockKernelAsync(string notebookPath, IReadOnlyList<FollowUp> followUps)
+    {
+        await ToolsRestored.Value;
+        var folder = TestPaths.NewOutputFolder("stock-kernel");
+        var input = Path.Combine(folder, "in-" + Path.GetFileName(notebookPath));
+        var output = Path.Combine(folder, Path.GetFileName(notebookPath));
+        var json = JsonNode.Parse(File.ReadAllText(notebookPath))!.AsObject();
+        var cells = json["cells"]!.AsArray();
+        var lessonCells = cells.Count;
+        foreach (var followUp in followUps)
+        {
+            cells.Add(new JsonObject
+            {
+                ["cell_type"] = "code",
+                ["execution_count"] = null,
+                ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
+                ["outputs"] = new JsonArray(),
+                ["source"] = followUp.Source,
+            });
+        }
+
+        File.WriteAllText(input, json.ToJsonString());
+        ProcessRunner.Result result;
+        using (await MachineGate.SharedAsync())
+        {
+            result = await ProcessRunner.RunAsync(
+                "dotnet",
+                ["repl", "--run", input, "--exit-after-run", "--output-path", output],
+                Path.GetDirectoryName(notebookPath)!,
+                RunLimit);
+        }
+
+        Assert.True(File.Exists(output), $"dotnet repl wrote no notebook; {result}");
+        var written = JsonNode.Parse(File.ReadAllText(output))!["cells"]!.AsArray();
+        return new StockKernelRun(Path.GetFileNameWithoutExtension(notebookPath), result, [.. written.Take(lessonCells)],
+            [.. followUps.Select((f, i) => (f, written[lessonCells + i]))]);
+    }
+
+    private static async Task RestoreToolsAsync()
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", ["tool", "restore"], TestPaths.RepositoryRoot, ToolRestoreLimit);
+        Assert.True(result.ExitCode == 0, $"dotnet tool restore: {result}");
+    }
+}
+
+/// <summary>The runs whose verdicts count: the first, and a rerun when the first had a <c>⚠️ busy</c> figure.</summary>
+/// <param name="First">The lesson's engine run.</param>
+/// <param name="Rerun">The second run, or null when none was needed.</param>
+public sealed record VerdictRuns(NotebookRun First, NotebookRun? Rerun)
+{
+    /// <summary>The run whose verdicts are final.</summary>
+    public NotebookRun Final => Rerun ?? First;
+}
+
+/// <summary>A notebook executed by <c>dotnet repl</c>.</summary>
+/// <param name="Name">The notebook's name.</param>
+/// <param name="Process">How dotnet repl ended.</param>
+/// <param name="Cells">The notebook's own cells, with outputs.</param>
+/// <param name="FollowUps">Each appended submission and its cell, with outputs.</param>
+public sealed record StockKernelRun(string Name, ProcessRunner.Result Process, IReadOnlyList<JsonNode?> Cells, IReadOnlyList<(FollowUp FollowUp, JsonNode? Cell)> FollowUps)
+{
+    /// <summary>Every output's text of a cell, joined.</summary>
+    public static string Text(JsonNode? node) => node switch
+    {
+        JsonArray array => string.Concat(array.Select(Text)),
+        JsonObject obj => string.Concat(obj.Select(p => p.Key is "output_type" or "name" or "metadata" or "execution_count" or "source" or "cell_type" or "id" ? "" : Text(p.Value))),
+        JsonValue value => value.ToString(),
+        _ => "",
+    };
+
+    /// <summary>Each error or stderr output of <paramref name="cells"/>, as <c>cell N: text</c>.</summary>
+    public static IReadOnlyList<string> Problems(IEnumerable<JsonNode?> cells, int firstNumber = 1) =>
+    [
+        .. cells.Select((cell, i) => (Number: firstNumber + i, Outputs: cell?["outputs"] as JsonArray ?? []))
+            .SelectMany(c => c.Outputs.Where(o => (string?)o!["output_type"] == "error" || (string?)o!["name"] == "stderr")
+                .Select(o => $"cell {c.Number}: {(string?)o!["evalue"] ?? Text(o)}")),
+    ];
+
+    /// <summary>The output text of the follow-up labelled <paramref name="label"/>.</summary>
+    public string FollowUpText(string label) => Text(FollowUps.Single(f => f.FollowUp.Label == label).Cell?["outputs"]);
+}

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using Tutorial.Notebooks.Execution;
+
+namespace Tutorial.Notebooks.Tests.Infrastructure;
+
+/// <summary>Executes each fixture notebook at most once per test run, in-process with <see cref="NotebookExecutor"/>
+/// (the engine itself is what these tests are about), and hands every test the same result.</summary>
+public static class FixtureRuns
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<NotebookRun>>> Runs = new(StringComparer.Ordinal);
+
+    /// <summary>The run of the fixture notebook at <paramref name="path"/> with the default options.</summary>
+    public static Task<NotebookRun> GetAsync(string path) =>
+        Runs.GetOrAdd(Path.GetFullPath(path), p => new Lazy<Task<NotebookRun>>(() => RunAsync(p, new ExecutionOptions())))
+            .Value.WaitAsync(MachineGate.WaitLimit + CourseRuns.RunLimit);
+
+    /// <summary>Runs a notebook in-process (not cached), holding a shared slot of the <see cref="MachineGate"/>.</summary>
+    public static async Task<NotebookRun> RunAsync(string path, ExecutionOptions options)
+    {
+        using (await MachineGate.SharedAsync())
+        {
+            return await new NotebookExecutor(options).RunAsync(path).WaitAsync(CourseRuns.RunLimit);
+        }
+    }
+
+    /// <summary>Runs a notebook in a child process (not cached), holding a shared slot of the <see cref="MachineGate"/>.</summary>
+    public static async Task<NotebookRun> RunIsolatedAsync(string path, ExecutionOptions options, IReadOnlyList<FollowUp>? followUps = null)
+    {
+        using (await MachineGate.SharedAsync())
+        {
+            return await new IsolatedExecutor(options).RunAsync(Documents.NotebookDocument.Load(path), followUps).WaitAsync(CourseRuns.RunLimit);
+        }
+    }
+}
