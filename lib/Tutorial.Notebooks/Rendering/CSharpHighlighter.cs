@@ -95,19 +95,33 @@ public static class CSharpHighlighter
 
     private static string ToHtml(string code, IEnumerable<ClassifiedSpan> spans)
     {
-        var html = new StringBuilder(code.Length * 2);
-        var position = 0;
-        foreach (var span in spans.Where(s => Css(s.ClassificationType) is not null).OrderBy(s => s.TextSpan.Start))
+        // Classified tokens in order, overlaps dropped (the first wins), and touching tokens of one colour joined, so
+        // that "#r" is one span, not "#" and "r".
+        var runs = new List<(int Start, int End, string Css)>();
+        foreach (var span in spans.Select(s => (s.TextSpan, Css: Css(s.ClassificationType))).Where(s => s.Css is not null && !s.TextSpan.IsEmpty).OrderBy(s => s.TextSpan.Start))
         {
-            if (span.TextSpan.Start < position || span.TextSpan.IsEmpty)
+            if (runs.Count > 0 && span.TextSpan.Start < runs[^1].End)
             {
-                continue; // overlapping classifications: the first one wins
+                continue;
             }
 
-            html.Append(Html.Encode(code[position..span.TextSpan.Start]));
-            html.Append("<span class=\"tok-").Append(Css(span.ClassificationType)).Append("\">")
-                .Append(Html.Encode(code.Substring(span.TextSpan.Start, span.TextSpan.Length))).Append("</span>");
-            position = span.TextSpan.End;
+            if (runs.Count > 0 && runs[^1].End == span.TextSpan.Start && runs[^1].Css == span.Css)
+            {
+                runs[^1] = (runs[^1].Start, span.TextSpan.End, span.Css!);
+            }
+            else
+            {
+                runs.Add((span.TextSpan.Start, span.TextSpan.End, span.Css!));
+            }
+        }
+
+        var html = new StringBuilder(code.Length * 2);
+        var position = 0;
+        foreach (var (start, end, css) in runs)
+        {
+            html.Append(Html.Encode(code[position..start]))
+                .Append("<span class=\"tok-").Append(css).Append("\">").Append(Html.Encode(code[start..end])).Append("</span>");
+            position = end;
         }
 
         html.Append(Html.Encode(code[position..]));

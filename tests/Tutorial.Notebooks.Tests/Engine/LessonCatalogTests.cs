@@ -47,6 +47,23 @@ public sealed class LessonCatalogTests
     }
 
     [Fact]
+    public void Names_with_spaces_and_letters_outside_ASCII_are_lessons_and_other_notebooks_are_reported_as_skipped()
+    {
+        var folder = TestPaths.NewOutputFolder("catalog");
+        foreach (var name in new[] { "02-génération.ipynb", "01-my first lesson.ipynb", "10-Ünïcode.IPYNB", "notes.ipynb", "3.ipynb", "04-.ipynb", "readme.md" })
+        {
+            File.WriteAllText(Path.Combine(folder, name), "{}");
+        }
+
+        var scan = LessonCatalog.Scan(folder);
+
+        Assert.Equal(["01-my first lesson", "02-génération", "10-Ünïcode"], scan.Lessons.Select(l => l.Id));
+        Assert.Equal(["04-.ipynb", "3.ipynb", "notes.ipynb"], scan.Skipped.Select(Path.GetFileName));
+        Assert.Equal("02-génération", Assert.Single(LessonCatalog.Select(scan.Lessons, ["GÉNÉRATION"])).Id);
+        Assert.Equal("02-génération", Assert.Single(LessonCatalog.Select(scan.Lessons, ["ge\u0301ne\u0301ration"])).Id); // decomposed accents
+    }
+
+    [Fact]
     public void Finds_the_repository_root_from_the_test_output() =>
         Assert.True(File.Exists(Path.Combine(TestPaths.RepositoryRoot, "Tutorial.sln")));
 }

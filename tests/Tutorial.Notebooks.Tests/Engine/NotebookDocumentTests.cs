@@ -30,13 +30,52 @@ public sealed class NotebookDocumentTests
 
     [Theory]
     [InlineData("[]", "the top-level JSON value must be an object")]
-    [InlineData("""{"nbformat": 3, "cells": []}""", "\"nbformat\" must be 4")]
+    [InlineData("""{"nbformat": 3, "cells": []}""", "\"nbformat\" must be the integer 4 (found the number 3)")]
+    [InlineData("""{"nbformat": 4.5, "cells": []}""", "\"nbformat\" must be the integer 4 (found the number 4.5)")]
+    [InlineData("""{"nbformat": "4", "cells": []}""", "\"nbformat\" must be the integer 4 (found the string \"4\")")]
+    [InlineData("""{"nbformat": 4, "nbformat_minor": -1, "cells": []}""", "\"nbformat_minor\" must be a whole number (found the number -1)")]
     [InlineData("""{"nbformat": 4}""", "there is no \"cells\" array")]
-    [InlineData("""{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "widget", "source": "", "metadata": {}}]}""", "cell 1 has no valid \"cell_type\" (found 'widget')")]
+    [InlineData("""{"nbformat": 4, "metadata": [], "cells": []}""", "\"metadata\" must be an object (found a list)")]
+    [InlineData("""{"nbformat": 4, "cells": [null]}""", "cell 1 must be an object (found null)")]
+    [InlineData("""{"nbformat": 4, "cells": [{"source": ""}]}""", "cell 1 has no valid \"cell_type\" (found none; expected \"code\", \"markdown\" or \"raw\")")]
+    [InlineData("""{"nbformat": 4, "cells": [{"cell_type": 1, "source": ""}]}""", "cell 1 has no valid \"cell_type\" (found the number 1; expected \"code\", \"markdown\" or \"raw\")")]
+    [InlineData("""{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "widget", "source": "", "metadata": {}}]}""", "cell 1 has no valid \"cell_type\" (found the string \"widget\"; expected \"code\", \"markdown\" or \"raw\")")]
+    [InlineData("""{"nbformat": 4, "cells": [{"cell_type": "code", "source": 42}]}""", "cell 1's \"source\" must be a string or a list of strings (found the number 42)")]
+    [InlineData("""{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["a", 1]}]}""", "cell 1's \"source\" must be a string or a list of strings (found a list)")]
+    [InlineData("""{"nbformat": 4, "cells": [{"cell_type": "code"}]}""", "cell 1 has no \"source\"")]
+    [InlineData("""{"nbformat": 4, "cells": [{"cell_type": "code", "source": "", "outputs": {}}]}""", "cell 1's \"outputs\" must be a list (found an object)")]
     public void Json_that_is_not_a_notebook_says_what_is_wrong(string json, string problem)
     {
         var e = Assert.Throws<NotebookFormatException>(() => NotebookDocument.Parse("x.ipynb", json));
 
         Assert.Equal(problem, e.Problem);
+    }
+}
+
+public sealed class NotebookLanguageTests
+{
+    [Theory]
+    [InlineData("""{"nbformat": 4, "metadata": {"kernelspec": {"name": "python3", "language": "python"}}, "cells": []}""", "its kernelspec.language is 'python' (kernelspec 'python3'); the runner runs C# notebooks only")]
+    [InlineData("""{"nbformat": 4, "metadata": {"language_info": {"name": "R"}}, "cells": []}""", "its language_info.name is 'R' (kernelspec 'none'); the runner runs C# notebooks only")]
+    [InlineData("""{"nbformat": 4, "metadata": {"kernelspec": {"name": ".net-fsharp"}}, "cells": []}""", "its kernelspec is '.net-fsharp'; the runner runs C# notebooks only")]
+    [InlineData("""{"nbformat": 4, "metadata": {"polyglot_notebook": {"kernelInfo": {"defaultKernelName": "pwsh"}}}, "cells": [{"cell_type": "code", "source": "Get-Date"}]}""", "cell 1 is PowerShell (kernel 'pwsh'); the runner runs C# cells only")]
+    [InlineData("""{"nbformat": 4, "cells": [{"cell_type": "code", "metadata": {"polyglot_notebook": {"kernelName": "fsharp"}}, "source": "1"}]}""", "cell 1 is F# (kernel 'fsharp'); the runner runs C# cells only")]
+    [InlineData("""{"nbformat": 4, "cells": [{"cell_type": "code", "metadata": {"dotnet_interactive": {"language": "javascript"}}, "source": "1"}]}""", "cell 1 is JavaScript (kernel 'javascript'); the runner runs C# cells only")]
+    [InlineData("""{"nbformat": 4, "cells": [{"cell_type": "code", "source": "var x = 1;\n#!fsharp\nlet y = 2"}]}""", "cell 1 switches to F# with '#!fsharp'; the runner runs C# cells only")]
+    public void A_notebook_or_cell_in_another_language_is_refused_with_the_language(string json, string problem)
+    {
+        var e = Assert.Throws<NotebookLanguageException>(() => NotebookDocument.Parse("x.ipynb", json));
+
+        Assert.Equal(problem, e.Problem);
+        Assert.Equal($"x.ipynb: not a C# notebook: {problem}", e.Message);
+    }
+
+    [Fact]
+    public void Csharp_cells_with_kernel_directives_and_no_metadata_are_accepted()
+    {
+        var notebook = NotebookDocument.Parse("x.ipynb", """{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["#!csharp\n", "#!time\n", "var x = 1;"]}, {"cell_type": "markdown", "source": "# t"}]}""");
+
+        Assert.Equal("#!csharp\n#!time\nvar x = 1;", notebook.Cells[0].Source);
+        Assert.Equal("csharp", notebook.Cells[0].KernelName);
     }
 }

@@ -56,7 +56,8 @@ public sealed class SiteRendererTests
 
         Assert.Contains("<h1 id=\"setup-and-a-chart\">Setup and a chart</h1>", page, StringComparison.Ordinal);
         Assert.Contains("<span class=\"tok-keyword\">using</span>", page, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"tok-directive\">#r &quot;nuget: Plotly.NET, 6.0.0&quot;</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tok-directive\">#r</span> <span class=\"tok-string\">&quot;nuget: Plotly.NET, 6.0.0&quot;</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tok-type\">WaitGroup</span>", page, StringComparison.Ordinal); // bound through the library's metadata
         Assert.Contains("<pre class=\"out stdout\">hello notebook from Tutorial.Concurrency\n📌 one Task.Delay(50): ", page, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"stylesheet\" href=\"assets/site.css\">", page, StringComparison.Ordinal);
     }
@@ -70,7 +71,7 @@ public sealed class SiteRendererTests
 
         Assert.Contains("<a href=\"01-setup-and-chart.html\">Setup and a chart</a>", index, StringComparison.Ordinal);
         Assert.Contains("<a href=\"02-key-figures.html\">Key figures</a>", index, StringComparison.Ordinal);
-        Assert.Contains("<li>20 jobs / 5 workers: 201.3 ms (ideal 200 ms)</li>", index, StringComparison.Ordinal);
+        Assert.Contains("<li><span class=\"figure\">20 jobs / 5 workers: <b>201.3 ms (ideal 200 ms)</b></span> <span class=\"muted\">no model</span></li>", index, StringComparison.Ordinal);
         Assert.DoesNotContain("plotly.min.js\"></script>", index, StringComparison.Ordinal);
     }
 
