@@ -53,7 +53,7 @@ internal static class SummaryTable
                     new Text(Number(figure.CellNumber)),
                     new Text(figure.Label),
                     new Text(figure.Value),
-                    new Text(figure.HasModel ? $"{figure.Model}, {figure.RangeText}" : "no model"),
+                    new Text(figure.HasModel ? $"{figure.Model}, expect {figure.RangeText}" : ""),
                     Verdict(figure));
             }
 

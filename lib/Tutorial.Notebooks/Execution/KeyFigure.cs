@@ -1,4 +1,4 @@
-using System.Globalization;
+using Tutorial.Concurrency.Measurement;
 
 namespace Tutorial.Notebooks.Execution;
 
@@ -56,11 +56,8 @@ public sealed record KeyFigure(
     /// <summary>The acceptance range as printed, e.g. <c>135–165 ms</c>; empty for a fact.</summary>
     public string RangeText => (Low, High) switch
     {
-        ({ } lo, { } hi) when lo == hi => WithUnit($"= {Format(lo)}"),
-        ({ } lo, { } hi) => WithUnit($"{Format(lo)}–{Format(hi)}"),
-        (null, { } hi) => WithUnit($"≤ {Format(hi)}"),
-        ({ } lo, null) => WithUnit($"≥ {Format(lo)}"),
-        _ => "",
+        (null, null) => "",
+        _ => new KeyFigureLine(Label, Value, Number, Unit, Model, Low, High).RangeText,
     };
 
     /// <summary>The verdict as a short word with its mark: <c>✅ agrees</c>, <c>⚠️ busy</c>, <c>❌ outside</c>,
@@ -74,48 +71,33 @@ public sealed record KeyFigure(
         _ => "no model",
     };
 
-    /// <summary>Reads one key-figure line printed by cell <paramref name="cellNumber"/>.</summary>
+    /// <summary>Reads one key-figure line printed by cell <paramref name="cellNumber"/>, with the parser the library's
+    /// <c>KeyFigure</c> prints with (the same source file is compiled into both).</summary>
     /// <param name="cellNumber">The cell that printed it.</param>
     /// <param name="line">The line, starting with the marker (leading spaces allowed).</param>
     /// <returns>The figure; a line that starts with the marker but breaks the format is <see cref="KeyFigureVerdict.Unreadable"/>.</returns>
     public static KeyFigure Parse(int cellNumber, string line)
     {
-        var text = line.Trim();
-        text = text.StartsWith(Marker, StringComparison.Ordinal) ? text[Marker.Length..].Trim() : text;
-        var colon = text.IndexOf(": ", StringComparison.Ordinal);
-        if (colon <= 0)
+        var trimmed = line.Trim();
+        var text = trimmed.StartsWith(Marker, StringComparison.Ordinal) ? trimmed[Marker.Length..].Trim() : trimmed;
+        if (!KeyFigureLine.TryParse(trimmed, out var figure))
         {
             return new KeyFigure(cellNumber, text, text, "", null, "", null, null, null, KeyFigureVerdict.Unreadable,
-                "a key-figure line is '📌 label: value'");
+                "not a key-figure line: '📌 label: value', or '📌 label: value unit · model: derivation, expect range · verdict'");
         }
 
-        var value = text[(colon + 2)..].Trim();
-        var number = LeadingNumber(value, out var unit);
-        return new KeyFigure(cellNumber, text, text[..colon].Trim(), value, number, unit, null, null, null, KeyFigureVerdict.NoModel, null);
+        var verdict = figure.Verdict switch
+        {
+            KeyFigureLine.VerdictMark.Agrees => KeyFigureVerdict.Agrees,
+            KeyFigureLine.VerdictMark.Busy => KeyFigureVerdict.Busy,
+            KeyFigureLine.VerdictMark.Outside => KeyFigureVerdict.Outside,
+            _ => KeyFigureVerdict.NoModel,
+        };
+        var value = figure.IsModelled && figure.Unit.Length > 0 ? $"{figure.ValueText} {figure.Unit}" : figure.ValueText;
+        return new KeyFigure(cellNumber, text, figure.Label, value, figure.Number, figure.Unit, figure.Derivation, figure.Low, figure.High, verdict, figure.Reason);
     }
 
     /// <summary>The line as the lesson printed it, without the marker.</summary>
     /// <returns><c>label: value ...</c>.</returns>
     public override string ToString() => Text;
-
-    private string WithUnit(string range) => Unit.Length == 0 ? range : $"{range} {Unit}";
-
-    private static string Format(double bound) => bound.ToString("0.###", CultureInfo.InvariantCulture);
-
-    private static double? LeadingNumber(string value, out string unit)
-    {
-        var end = 0;
-        if (end < value.Length && value[end] == '-')
-        {
-            end++;
-        }
-
-        while (end < value.Length && (char.IsAsciiDigit(value[end]) || (value[end] == '.' && end + 1 < value.Length && char.IsAsciiDigit(value[end + 1]))))
-        {
-            end++;
-        }
-
-        unit = value[end..].Trim();
-        return end > 0 && double.TryParse(value[..end], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
-    }
 }

@@ -46,6 +46,9 @@ public sealed class RunnerCommandTests
         Assert.Matches(@"lesson +cells +passed +failed +seconds +result", outcome.Output);
         Assert.Matches(@"02-key-figures +2 +2 +0 +\d+\.\d +passed", outcome.Output);
         Assert.Matches(@"02-key-figures +2 +20 jobs / 5 workers +201\.3 ms \(ideal 200 ms\) +no model", outcome.Output);
+        Assert.Matches(@"02-key-figures +3 +three waits +150\.4 ms +3 × 50 ms, expect 135–165 ms +✅ agrees", outcome.Output);
+        Assert.Matches(@"02-key-figures +3 +one wait +80 ms +50 ms, expect 45–55 ms +⚠️ busy: other processes used 1\.7 of 2 cores while it ran; rerun the cell", outcome.Output);
+        Assert.Contains("4 key figures, 1 of 2 with a model agree", outcome.Output, StringComparison.Ordinal);
         Assert.Contains("2 lessons, 9 cells: all passed", outcome.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outFolder, "notebooks", "01-setup-and-chart.ipynb")));
         Assert.True(File.Exists(Path.Combine(outFolder, "notebooks", "02-key-figures.ipynb")));
@@ -59,6 +62,9 @@ public sealed class RunnerCommandTests
         Assert.Equal(201.3, (double)workers["value"]!);
         Assert.Equal("no model", (string?)workers["verdict"]);
         Assert.Null(workers["model"]);
+        var busy = figures.Single(f => (string?)f!["name"] == "one wait")!;
+        Assert.Equal((80.0, "ms", "50 ms", 45.0, 55.0, "busy", "other processes used 1.7 of 2 cores while it ran; rerun the cell"),
+            ((double)busy["value"]!, (string?)busy["unit"], (string?)busy["model"], (double)busy["low"]!, (double)busy["high"]!, (string?)busy["verdict"], (string?)busy["reason"]));
     }
 
     [Fact]

@@ -56,7 +56,11 @@ public sealed class NotebookExecutorTests
     {
         var run = await FixtureRuns.GetAsync(TestPaths.Fixture("02-key-figures"));
 
-        Assert.Equal(["20 jobs / 5 workers: 201.3 ms (ideal 200 ms)", "sequential: 1000 ms"], run.KeyFigures.Select(k => k.Text));
+        Assert.Equal(
+            ["20 jobs / 5 workers: 201.3 ms (ideal 200 ms)", "sequential: 1000 ms", "three waits: 150.4 ms · model: 3 × 50 ms, expect 135–165 ms · ✅ agrees",
+             "one wait: 80 ms · model: 50 ms, expect 45–55 ms · ⚠️ busy: other processes used 1.7 of 2 cores while it ran; rerun the cell"],
+            run.KeyFigures.Select(k => k.Text));
+        Assert.Equal([KeyFigureVerdict.NoModel, KeyFigureVerdict.NoModel, KeyFigureVerdict.Agrees, KeyFigureVerdict.Busy], run.KeyFigures.Select(k => k.Verdict));
         Assert.Equal(2, run.KeyFigures[0].CellNumber);
         Assert.Equal(201.3, NotebookAssert.KeyFigureNumber(run, "workers"));
     }

@@ -72,6 +72,8 @@ public sealed class SiteRendererTests
         Assert.Contains("<a href=\"01-setup-and-chart.html\">Setup and a chart</a>", index, StringComparison.Ordinal);
         Assert.Contains("<a href=\"02-key-figures.html\">Key figures</a>", index, StringComparison.Ordinal);
         Assert.Contains("<li><span class=\"figure\">20 jobs / 5 workers: <b>201.3 ms (ideal 200 ms)</b></span> <span class=\"muted\">no model</span></li>", index, StringComparison.Ordinal);
+        Assert.Contains("<li><span class=\"figure\">three waits: <b>150.4 ms</b></span> <span class=\"muted\">model: 3 × 50 ms, expect 135–165 ms</span> <span class=\"verdict-agrees\">✅ agrees</span></li>", index, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"verdict-busy\">⚠️ busy: other processes used 1.7 of 2 cores while it ran; rerun the cell</span>", index, StringComparison.Ordinal);
         Assert.DoesNotContain("plotly.min.js\"></script>", index, StringComparison.Ordinal);
     }
 
