@@ -37,7 +37,7 @@ public sealed class RunnerCommandTests
     {
         var outFolder = TestPaths.NewOutputFolder("cli-pass");
 
-        var outcome = await RunAsync("--notebooks", TestPaths.FixtureNotebooks, "--out", outFolder);
+        var outcome = await RunAsync("1", "key-figures", "--notebooks", TestPaths.FixtureNotebooks, "--out", outFolder);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal("", outcome.Error);
@@ -48,7 +48,7 @@ public sealed class RunnerCommandTests
         Assert.Matches(@"02-key-figures +2 +20 jobs / 5 workers +201\.3 ms \(ideal 200 ms\) +no model", outcome.Output);
         Assert.Matches(@"02-key-figures +3 +three waits +150\.4 ms +3 × 50 ms, expect 135–165 ms +✅ agrees", outcome.Output);
         Assert.Matches(@"02-key-figures +3 +one wait +80 ms +50 ms, expect 45–55 ms +⚠️ busy: other processes used 1\.7 of 2 cores while it ran; rerun the cell", outcome.Output);
-        Assert.Contains("4 key figures, 1 of 2 with a model agree", outcome.Output, StringComparison.Ordinal);
+        Assert.Contains("5 key figures, 1 of 2 with a model agree", outcome.Output, StringComparison.Ordinal);
         Assert.Contains("2 lessons, 9 cells: all passed", outcome.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outFolder, "notebooks", "01-setup-and-chart.ipynb")));
         Assert.True(File.Exists(Path.Combine(outFolder, "notebooks", "02-key-figures.ipynb")));
@@ -68,27 +68,26 @@ public sealed class RunnerCommandTests
     }
 
     [Fact]
-    public async Task Lessons_are_selected_by_number_or_name_and_no_site_skips_the_site()
-    {
-        var outFolder = TestPaths.NewOutputFolder("cli-select");
-
-        var outcome = await RunAsync("key-figures", "--notebooks", TestPaths.FixtureNotebooks, "--out", outFolder, "--no-site");
-
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Contains("[1/1] 02-key-figures", outcome.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("01-setup-and-chart", outcome.Output, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(outFolder, "site")));
-    }
-
-    [Fact]
     public async Task A_failing_cell_and_a_hanging_cell_exit_1_naming_lesson_cell_and_reason()
     {
-        var outcome = await RunAsync("01", "02", "--timeout", "8", "--notebooks", TestPaths.BrokenNotebooks, "--out", TestPaths.NewOutputFolder("cli-fail"));
+        var outFolder = TestPaths.NewOutputFolder("cli-fail");
+        var outcome = await RunAsync("failing-cell", "02", "--timeout", "8", "--notebooks", TestPaths.BrokenNotebooks, "--out", outFolder, "--no-site");
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.Contains("error: 01-failing-cell, cell 3 failed: System.InvalidOperationException: the channel was closed twice", outcome.Output, StringComparison.Ordinal);
         Assert.Contains("error: 02-hanging-cell, cell 3 timed out: cell 3 did not finish within 8 s (the per-cell timeout)", outcome.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at Submission", outcome.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("03-compile-error", outcome.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(outFolder, "site")), "--no-site writes no site");
+
+        // The hung cell keeps what it printed before it hung; the cells after it are not run.
+        var hung = JsonNode.Parse(File.ReadAllText(Path.Combine(outFolder, "notebooks", "02-hanging-cell.ipynb")))!["cells"]!.AsArray();
+        var outputs = hung[2]!["outputs"]!.AsArray();
+        Assert.Equal("waiting forever\n", string.Concat(outputs.Single(o => (string?)o!["name"] == "stdout")!["text"]!.AsArray().Select(l => (string?)l)));
+        Assert.Equal("cell 3 did not finish within 8 s (the per-cell timeout); the kernel was stopped and the remaining cells were not run",
+            (string?)outputs.Single(o => (string?)o!["output_type"] == "error")!["evalue"]);
+        Assert.Empty(hung[3]!["outputs"]!.AsArray());
+        Assert.Null(hung[3]!["execution_count"]);
     }
 
     [Fact]
