@@ -65,10 +65,11 @@ internal static class SummaryTable
         var lessonCount = runs.Count + invalid.Count;
         var modelled = figures.Count(f => f.Figure.HasModel);
         var agreeing = figures.Count(f => f.Figure.Verdict == KeyFigureVerdict.Agrees);
+        var figureCounts = modelled == 0 ? $"{figures.Count} key figures, none with a model" : $"{figures.Count} key figures, {agreeing} of {modelled} with a model agree";
         console.WriteLine();
         console.WriteLine(failed.Count + invalid.Count == 0
-            ? $"{lessonCount} lessons, {cells} cells: all passed; {figures.Count} key figures, {agreeing} of {modelled} with a model agree"
-            : $"{lessonCount} lessons, {cells} cells: {failed.Count + invalid.Count} lesson(s) failed; {figures.Count} key figures, {agreeing} of {modelled} with a model agree");
+            ? $"{lessonCount} lessons, {cells} cells: all passed; {figureCounts}"
+            : $"{lessonCount} lessons, {cells} cells: {failed.Count + invalid.Count} lesson(s) failed; {figureCounts}");
         foreach (var run in failed)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {run.Notebook.Name}, {run.FailureSummary}");

@@ -122,9 +122,9 @@ public sealed class IsolatedExecutor
         {
             killedBecause = $"the lesson's process reported nothing for {NotebookExecutor.FormatSeconds(silence)} (the cell timeout plus {NotebookExecutor.FormatSeconds(WatchdogGrace)}) and was killed";
         }
-        catch (IOException) when (process.HasExited)
+        catch (IOException)
         {
-            // The child died before it read its request; its exit code and stderr say why.
+            // The child died before it read its whole request (a broken pipe); its exit code and stderr say why.
         }
         finally
         {
