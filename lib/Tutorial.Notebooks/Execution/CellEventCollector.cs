@@ -236,7 +236,11 @@ internal sealed class CellEventCollector : IObserver<KernelEvent>
         {
             var room = _headLimit - _headChars;
             var taken = Math.Min(room, text.Length);
-            if (_head.Count > 0 && _head[^1].TextKind == kind)
+            if (taken == 0)
+            {
+                // The head is full: everything from here on goes to the tail.
+            }
+            else if (_head.Count > 0 && _head[^1].TextKind == kind)
             {
                 _head[^1].Builder!.Append(text, 0, taken);
             }

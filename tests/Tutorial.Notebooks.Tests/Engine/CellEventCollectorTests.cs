@@ -47,6 +47,18 @@ public sealed class CellEventCollectorTests
     }
 
     [Fact]
+    public void Output_that_fills_the_head_exactly_leaves_no_empty_block()
+    {
+        var collector = new CellEventCollector(20);
+
+        collector.OnNext(Stdout("0123456789"));
+        collector.OnNext(new StandardErrorValueProduced(Command, [new FormattedValue("text/plain", "abcdefghij")]));
+        collector.OnNext(Stdout("KLMNOPQRST"));
+
+        Assert.DoesNotContain(collector.Snapshot(), o => o.Text == "");
+    }
+
+    [Fact]
     public void Key_figures_are_collected_from_the_cut_part_and_across_chunks()
     {
         var collector = new CellEventCollector(100);
