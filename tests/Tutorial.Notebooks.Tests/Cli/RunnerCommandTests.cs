@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Spectre.Console.Testing;
 using Tutorial.Notebooks.Cli;
 using Tutorial.Notebooks.Tests.Infrastructure;
 
@@ -9,95 +7,8 @@ namespace Tutorial.Notebooks.Tests.Cli;
 /// and the outputs it writes.</summary>
 public sealed class RunnerCommandTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
-
-    /// <summary>What one run of the runner printed; <see cref="OutputWhenErrorsWritten"/> is the console output at the time
-    /// each error line was written, to prove that problems are reported before any lesson runs.</summary>
-    private sealed record Outcome(int ExitCode, string Output, string Error, IReadOnlyList<string> OutputWhenErrorsWritten)
-    {
-        public override string ToString() => $"exit code {ExitCode}\n--- output:\n{Output}\n--- error:\n{Error}";
-    }
-
-    private static async Task<Outcome> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        console.Profile.Width = 200;
-        var error = new RecordingWriter(console);
-        int exitCode;
-        using (await MachineGate.SharedAsync())
-        {
-            exitCode = await RunnerCommand.RunAsync(args, console, error).WaitAsync(Limit);
-        }
-
-        return new Outcome(exitCode, console.Output, error.ToString(), error.OutputAtEachLine);
-    }
-
-    [Fact]
-    public async Task Passing_course_exits_0_writes_notebooks_key_figures_and_the_site_and_prints_the_summary()
-    {
-        var outFolder = TestPaths.NewOutputFolder("cli-pass");
-
-        var outcome = await RunAsync("1", "key-figures", "--notebooks", TestPaths.FixtureNotebooks, "--out", outFolder);
-
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Equal("", outcome.Error);
-        Assert.Contains("[1/2] 01-setup-and-chart  (7 code cells)", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains("[2/2] 02-key-figures  (2 code cells)", outcome.Output, StringComparison.Ordinal);
-        Assert.Matches(@"lesson +cells +passed +failed +seconds +result", outcome.Output);
-        Assert.Matches(@"02-key-figures +2 +2 +0 +\d+\.\d +passed", outcome.Output);
-        Assert.Matches(@"02-key-figures +2 +20 jobs / 5 workers +201\.3 ms \(ideal 200 ms\) +no model", outcome.Output);
-        Assert.Matches(@"02-key-figures +3 +three waits +150\.4 ms +3 × 50 ms, expect 135–165 ms +✅ agrees", outcome.Output);
-        Assert.Matches(@"02-key-figures +3 +one wait +80 ms +50 ms, expect 45–55 ms +⚠️ busy: other processes used 1\.7 of 2 cores while it ran; rerun the cell", outcome.Output);
-        Assert.Contains("5 key figures, 1 of 2 with a model agree", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains("2 lessons, 9 cells: all passed", outcome.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("\u001b[", outcome.Output, StringComparison.Ordinal); // a console without ANSI (a CI log) gets plain text
-        Assert.True(File.Exists(Path.Combine(outFolder, "notebooks", "01-setup-and-chart.ipynb")));
-        Assert.True(File.Exists(Path.Combine(outFolder, "notebooks", "02-key-figures.ipynb")));
-        Assert.True(File.Exists(Path.Combine(outFolder, "site", "index.html")));
-        Assert.True(File.Exists(Path.Combine(outFolder, "site", "assets", "plotly.min.js")));
-
-        var figures = JsonNode.Parse(File.ReadAllText(Path.Combine(outFolder, "key-figures.json")))!["keyFigures"]!.AsArray();
-        var workers = figures.Single(f => (string?)f!["name"] == "20 jobs / 5 workers")!;
-        Assert.Equal("02-key-figures", (string?)workers["lesson"]);
-        Assert.Equal(2, (int)workers["cell"]!);
-        Assert.Equal(201.3, (double)workers["value"]!);
-        Assert.Equal("no model", (string?)workers["verdict"]);
-        Assert.Null(workers["model"]);
-        var busy = figures.Single(f => (string?)f!["name"] == "one wait")!;
-        Assert.Equal((80.0, "ms", "50 ms", 45.0, 55.0, "busy", "other processes used 1.7 of 2 cores while it ran; rerun the cell"),
-            ((double)busy["value"]!, (string?)busy["unit"], (string?)busy["model"], (double)busy["low"]!, (double)busy["high"]!, (string?)busy["verdict"], (string?)busy["reason"]));
-    }
-
-    [Fact]
-    public async Task A_failing_cell_exits_1_naming_lesson_cell_and_error()
-    {
-        var outFolder = TestPaths.NewOutputFolder("cli-fail");
-        var outcome = await RunAsync("failing-cell", "--notebooks", TestPaths.BrokenNotebooks, "--out", outFolder, "--no-site");
-
-        Assert.True(outcome.ExitCode == 1, outcome.ToString());
-        Assert.Contains("error: 01-failing-cell, cell 3 failed: System.InvalidOperationException: the channel was closed twice", outcome.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at Submission", outcome.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("03-compile-error", outcome.Output, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(outFolder, "site")), "--no-site writes no site");
-    }
-
-    [Fact]
-    public async Task A_hanging_cell_exits_1_naming_lesson_cell_and_timeout_and_keeps_what_it_printed()
-    {
-        // The timeout leaves room for the first cell, which warms up the compiler in a new process (slow on a busy machine).
-        var outFolder = TestPaths.NewOutputFolder("cli-hang");
-        var outcome = await RunAsync("02", "--timeout", "15", "--notebooks", TestPaths.BrokenNotebooks, "--out", outFolder, "--no-site");
-
-        Assert.True(outcome.ExitCode == 1, outcome.ToString());
-        Assert.Contains("error: 02-hanging-cell, cell 3 timed out: cell 3 did not finish within 15 s (the per-cell timeout)", outcome.Output, StringComparison.Ordinal);
-        var hung = JsonNode.Parse(File.ReadAllText(Path.Combine(outFolder, "notebooks", "02-hanging-cell.ipynb")))!["cells"]!.AsArray();
-        var outputs = hung[2]!["outputs"]!.AsArray();
-        Assert.Equal("waiting forever\n", string.Concat(outputs.Single(o => (string?)o!["name"] == "stdout")!["text"]!.AsArray().Select(l => (string?)l)));
-        Assert.Equal("cell 3 did not finish within 15 s (the per-cell timeout); the kernel was stopped and the remaining cells were not run",
-            (string?)outputs.Single(o => (string?)o!["output_type"] == "error")!["evalue"]);
-        Assert.Empty(hung[3]!["outputs"]!.AsArray());
-        Assert.Null(hung[3]!["execution_count"]);
-    }
+    // Every command line here is refused before any lesson runs, so these need no slot of the machine gate.
+    private static Task<RunnerOutcome> RunAsync(params string[] args) => RunnerOutcome.RunAsync(false, args);
 
     [Fact]
     public async Task A_missing_lesson_exits_2_and_lists_the_lessons()
@@ -196,18 +107,6 @@ public sealed class RunnerCommandTests
         foreach (var expected in new[] { "--out <DIR>", "--timeout <SECONDS>", "--max-memory <MB>", "--no-site", "📌 label: value", "· model: derivation, expect range · verdict", "Exit codes:", "  2  usage error", "  1  a lesson failed" })
         {
             Assert.Contains(expected, outcome.Output, StringComparison.Ordinal);
-        }
-    }
-
-    /// <summary>A TextWriter for errors that remembers, for each line, what the console had printed by then.</summary>
-    private sealed class RecordingWriter(TestConsole console) : StringWriter
-    {
-        public List<string> OutputAtEachLine { get; } = [];
-
-        public override void WriteLine(string? value)
-        {
-            OutputAtEachLine.Add(console.Output);
-            base.WriteLine(value);
         }
     }
 }
