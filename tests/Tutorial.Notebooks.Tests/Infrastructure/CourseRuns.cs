@@ -157,7 +157,7 @@ public static class CourseRuns
         ProcessRunner.Result result;
         using (await MachineGate.SharedAsync())
         {
-            result = await ProcessRunner.RunAsync(
+            result = await ProcessRunner.RunUngatedAsync(
                 "dotnet",
                 ["repl", "--run", input, "--exit-after-run", "--output-path", output],
                 Path.GetDirectoryName(notebookPath)!,

@@ -13,9 +13,21 @@ public static class ProcessRunner
         public override string ToString() => $"exit code {ExitCode} after {Duration.TotalSeconds:0.0} s:\n{Output}";
     }
 
-    /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
+    /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>,
+    /// holding a shared slot of the <see cref="MachineGate"/>: a build or a browser beside a lesson whose key figures are
+    /// asserted would make them all "busy".</summary>
     /// <exception cref="TimeoutException">The command did not finish within <paramref name="timeout"/>; it was killed.</exception>
     public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    {
+        using (await MachineGate.SharedAsync())
+        {
+            return await RunUngatedAsync(fileName, arguments, workingDirectory, timeout);
+        }
+    }
+
+    /// <summary>Like <see cref="RunAsync"/>, for a caller that already holds a slot of the <see cref="MachineGate"/>.</summary>
+    /// <exception cref="TimeoutException">The command did not finish within <paramref name="timeout"/>; it was killed.</exception>
+    public static async Task<Result> RunUngatedAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(fileName)
         {
