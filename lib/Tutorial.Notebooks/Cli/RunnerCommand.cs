@@ -140,7 +140,9 @@ public static class RunnerCommand
         {
             try
             {
-                notebooks.Add(NotebookDocument.Load(lesson.Path));
+                var notebook = NotebookDocument.Load(lesson.Path);
+                notebook.RequireCSharp();
+                notebooks.Add(notebook);
             }
             catch (Exception e) when (e is NotebookFormatException or IOException or UnauthorizedAccessException)
             {

@@ -22,11 +22,26 @@ public sealed class NotebookDocument
         ["value"] = "a value kernel",
     };
 
-    private NotebookDocument(string path, JsonObject json, IReadOnlyList<NotebookCell> cells)
+    private NotebookDocument(string path, JsonObject json, IReadOnlyList<NotebookCell> cells, string? languageProblem)
     {
         Path = path;
         Json = json;
         Cells = cells;
+        LanguageProblem = languageProblem;
+    }
+
+    /// <summary>Why this notebook is not (all) C#, e.g. <c>cell 4 is F# (kernel 'fsharp')...</c>; null for a C# notebook.
+    /// Reading such a notebook works (an exporter may want to name the cell itself); running it does not.</summary>
+    public string? LanguageProblem { get; }
+
+    /// <summary>Refuses a notebook that is not all C#: the engine would compile its cells as C# and fail with cryptic errors.</summary>
+    /// <exception cref="NotebookLanguageException">The notebook, or one of its code cells, is in another language.</exception>
+    public void RequireCSharp()
+    {
+        if (LanguageProblem is { } problem)
+        {
+            throw new NotebookLanguageException(Path, problem);
+        }
     }
 
     /// <summary>Absolute path of the notebook file.</summary>
@@ -52,9 +67,8 @@ public sealed class NotebookDocument
     /// <summary>The notebook JSON as read; treat as read-only.</summary>
     internal JsonObject Json { get; }
 
-    /// <summary>Reads and validates a notebook file.</summary>
-    /// <exception cref="NotebookFormatException">The file is not JSON, not an nbformat 4 notebook, or not C#
-    /// (<see cref="NotebookLanguageException"/>).</exception>
+    /// <summary>Reads and validates a notebook file (see <see cref="RequireCSharp"/> for its language).</summary>
+    /// <exception cref="NotebookFormatException">The file is not JSON or not an nbformat 4 notebook.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static NotebookDocument Load(string path)
     {
@@ -67,9 +81,9 @@ public sealed class NotebookDocument
         return Parse(fullPath, File.ReadAllText(fullPath));
     }
 
-    /// <summary>Validates <paramref name="json"/> as the contents of the notebook at <paramref name="path"/>.</summary>
-    /// <exception cref="NotebookFormatException">The text is not JSON, not an nbformat 4 notebook, or not C#
-    /// (<see cref="NotebookLanguageException"/>).</exception>
+    /// <summary>Validates <paramref name="json"/> as the contents of the notebook at <paramref name="path"/> (see
+    /// <see cref="RequireCSharp"/> for its language).</summary>
+    /// <exception cref="NotebookFormatException">The text is not JSON or not an nbformat 4 notebook.</exception>
     public static NotebookDocument Parse(string path, string json)
     {
         JsonNode? root;
@@ -109,17 +123,19 @@ public sealed class NotebookDocument
             throw new NotebookFormatException(path, "there is no \"cells\" array");
         }
 
-        var defaultKernel = DefaultKernel(path, notebook["metadata"] as JsonObject);
+        var (defaultKernel, languageProblem) = DefaultKernel(notebook["metadata"] as JsonObject);
         var cells = new List<NotebookCell>(jsonCells.Count);
         for (var i = 0; i < jsonCells.Count; i++)
         {
-            cells.Add(ReadCell(path, i + 1, jsonCells[i], defaultKernel));
+            var (cell, problem) = ReadCell(path, i + 1, jsonCells[i], defaultKernel);
+            cells.Add(cell);
+            languageProblem ??= problem;
         }
 
-        return new NotebookDocument(path, notebook, cells);
+        return new NotebookDocument(path, notebook, cells, languageProblem);
     }
 
-    private static NotebookCell ReadCell(string path, int number, JsonNode? node, string defaultKernel)
+    private static (NotebookCell Cell, string? LanguageProblem) ReadCell(string path, int number, JsonNode? node, string defaultKernel)
     {
         if (node is not JsonObject cell)
         {
@@ -155,14 +171,14 @@ public sealed class NotebookDocument
 
         if (kind != CellKind.Code)
         {
-            return new NotebookCell(number, kind, kind == CellKind.Markdown ? "markdown" : "raw", source);
+            return (new NotebookCell(number, kind, kind == CellKind.Markdown ? "markdown" : "raw", source), null);
         }
 
         var metadata = cell["metadata"] as JsonObject;
         var kernel = Text(metadata?["polyglot_notebook"]?["kernelName"]) ?? Text(metadata?["dotnet_interactive"]?["language"]) ?? defaultKernel;
         if (!IsCSharp(kernel))
         {
-            throw new NotebookLanguageException(path, $"cell {number} is {LanguageName(kernel)} (kernel '{kernel}'); the runner runs C# cells only");
+            return (new NotebookCell(number, kind, kernel, source), $"cell {number} is {LanguageName(kernel)} (kernel '{kernel}'); the runner runs C# cells only");
         }
 
         foreach (var line in source.Split('\n'))
@@ -172,15 +188,15 @@ public sealed class NotebookDocument
             var trimmed = line.Trim();
             if (trimmed.StartsWith("#!", StringComparison.Ordinal) && OtherKernels.TryGetValue(trimmed[2..].Split(' ', 2)[0], out var language))
             {
-                throw new NotebookLanguageException(path, $"cell {number} switches to {language} with '{trimmed}'; the runner runs C# cells only");
+                return (new NotebookCell(number, kind, CSharp, source), $"cell {number} switches to {language} with '{trimmed}'; the runner runs C# cells only");
             }
         }
 
-        return new NotebookCell(number, kind, CSharp, source);
+        return (new NotebookCell(number, kind, CSharp, source), null);
     }
 
     // The kernel a code cell without its own kernel metadata runs in: Polyglot's default kernel, else the Jupyter kernelspec's.
-    private static string DefaultKernel(string path, JsonObject? metadata)
+    private static (string Kernel, string? LanguageProblem) DefaultKernel(JsonObject? metadata)
     {
         var polyglot = Text(metadata?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]);
         var specName = Text(metadata?["kernelspec"]?["name"]);
@@ -189,23 +205,23 @@ public sealed class NotebookDocument
 
         if (polyglot is not null)
         {
-            return polyglot;
+            return (polyglot, null);
         }
 
         foreach (var (field, value) in new[] { ("kernelspec.language", specLanguage), ("language_info.name", infoName) })
         {
             if (value is not null && !IsCSharp(value) && !value.Equals("polyglot-notebook", StringComparison.OrdinalIgnoreCase))
             {
-                throw new NotebookLanguageException(path, $"its {field} is '{value}' (kernelspec '{specName ?? "none"}'); the runner runs C# notebooks only");
+                return (value, $"its {field} is '{value}' (kernelspec '{specName ?? "none"}'); the runner runs C# notebooks only");
             }
         }
 
         if (specName is not null && specName.StartsWith(".net-", StringComparison.OrdinalIgnoreCase) && !IsCSharp(specName[".net-".Length..]))
         {
-            throw new NotebookLanguageException(path, $"its kernelspec is '{specName}'; the runner runs C# notebooks only");
+            return (specName[".net-".Length..], $"its kernelspec is '{specName}'; the runner runs C# notebooks only");
         }
 
-        return CSharp;
+        return (CSharp, null);
     }
 
     private static bool IsCSharp(string kernel) =>

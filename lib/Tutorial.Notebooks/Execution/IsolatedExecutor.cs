@@ -36,9 +36,11 @@ public sealed class IsolatedExecutor
 
     /// <summary>Runs <paramref name="notebook"/> in a child process; see <see cref="NotebookExecutor.RunAsync(NotebookDocument, IReadOnlyList{FollowUp}, INotebookProgress?, CancellationToken)"/>.</summary>
     /// <returns>The run; a crash is a failed cell (or <see cref="NotebookRun.Problem"/>), never an exception.</returns>
+    /// <exception cref="NotebookLanguageException">The notebook is not all C#.</exception>
     public async Task<NotebookRun> RunAsync(NotebookDocument notebook, IReadOnlyList<FollowUp>? followUps = null, INotebookProgress? progress = null, CancellationToken cancellationToken = default)
     {
         followUps ??= [];
+        notebook.RequireCSharp();
         var watch = Stopwatch.StartNew();
         var nonce = Guid.NewGuid().ToString("N");
         var request = new LessonRequest(notebook.Path, _options.CellTimeout.TotalSeconds, _options.MaxOutputCharacters, followUps, nonce);

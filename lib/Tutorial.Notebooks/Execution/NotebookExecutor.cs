@@ -34,9 +34,11 @@ public sealed class NotebookExecutor
     /// <summary>Runs every executable cell of <paramref name="notebook"/> in a fresh kernel; when every cell passed, submits
     /// <paramref name="followUps"/> to the same kernel, one after another, whatever each of them does.</summary>
     /// <remarks>Progress reports follow-ups as cells numbered after the notebook's last cell.</remarks>
+    /// <exception cref="NotebookLanguageException">The notebook is not all C#.</exception>
     public async Task<NotebookRun> RunAsync(NotebookDocument notebook, IReadOnlyList<FollowUp> followUps, INotebookProgress? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(followUps);
+        notebook.RequireCSharp();
         await WorkingDirectoryGate.WaitAsync(cancellationToken);
         var previousDirectory = Environment.CurrentDirectory;
         var total = Stopwatch.StartNew();

@@ -64,9 +64,11 @@ public sealed class NotebookLanguageTests
     [InlineData("""{"nbformat": 4, "cells": [{"cell_type": "code", "source": "var x = 1;\n#!fsharp\nlet y = 2"}]}""", "cell 1 switches to F# with '#!fsharp'; the runner runs C# cells only")]
     public void A_notebook_or_cell_in_another_language_is_refused_with_the_language(string json, string problem)
     {
-        var e = Assert.Throws<NotebookLanguageException>(() => NotebookDocument.Parse("x.ipynb", json));
+        var notebook = NotebookDocument.Parse("x.ipynb", json); // reading works: an exporter may name the cell itself
 
+        var e = Assert.Throws<NotebookLanguageException>(notebook.RequireCSharp);
         Assert.Equal(problem, e.Problem);
+        Assert.Equal(problem, notebook.LanguageProblem);
         Assert.Equal($"x.ipynb: not a C# notebook: {problem}", e.Message);
     }
 
@@ -77,5 +79,16 @@ public sealed class NotebookLanguageTests
 
         Assert.Equal("#!csharp\n#!time\nvar x = 1;", notebook.Cells[0].Source);
         Assert.Equal("csharp", notebook.Cells[0].KernelName);
+        Assert.Null(notebook.LanguageProblem);
+    }
+
+    [Fact]
+    public async Task The_engine_refuses_to_run_a_notebook_in_another_language()
+    {
+        var notebook = NotebookDocument.Parse("x.ipynb", """{"nbformat": 4, "cells": [{"cell_type": "code", "metadata": {"polyglot_notebook": {"kernelName": "fsharp"}}, "source": "let x = 1"}]}""");
+
+        Assert.Equal("fsharp", notebook.Cells[0].KernelName);
+        await Assert.ThrowsAsync<NotebookLanguageException>(() => new Tutorial.Notebooks.Execution.NotebookExecutor().RunAsync(notebook));
+        await Assert.ThrowsAsync<NotebookLanguageException>(() => new Tutorial.Notebooks.Execution.IsolatedExecutor().RunAsync(notebook));
     }
 }
