@@ -91,16 +91,9 @@ public static class CourseRuns
     public static Task<VerdictRuns> VerdictsAsync(string selector)
     {
         var lesson = Find(selector);
-        return Verdicts.GetOrAdd(lesson.Path, _ => new Lazy<Task<VerdictRuns>>(async () =>
-        {
-            var first = await EngineAsync(selector);
-            if (!first.KeyFigures.Any(k => k.Verdict == KeyFigureVerdict.Busy))
-            {
-                return new VerdictRuns(first, null);
-            }
-
-            return new VerdictRuns(first, await RunEngineAsync(lesson, withFollowUps: false));
-        })).Value.WaitAsync(2 * (MachineGate.WaitLimit + RunLimit));
+        return Verdicts.GetOrAdd(lesson.Path, _ => new Lazy<Task<VerdictRuns>>(() =>
+                VerdictRuns.GetAsync(() => EngineAsync(selector), () => RunEngineAsync(lesson, withFollowUps: false))))
+            .Value.WaitAsync(2 * (MachineGate.WaitLimit + RunLimit));
     }
 
     /// <summary>The lesson's one stock-kernel run (with the exercise follow-ups appended as cells).</summary>
@@ -182,6 +175,13 @@ public static class CourseRuns
 /// <param name="Rerun">The second run, or null when none was needed.</param>
 public sealed record VerdictRuns(NotebookRun First, NotebookRun? Rerun)
 {
+    /// <summary>Takes the first run and, when one of its figures is <c>⚠️ busy</c>, exactly one more.</summary>
+    public static async Task<VerdictRuns> GetAsync(Func<Task<NotebookRun>> first, Func<Task<NotebookRun>> rerun)
+    {
+        var run = await first();
+        return run.KeyFigures.Any(k => k.Verdict == KeyFigureVerdict.Busy) ? new VerdictRuns(run, await rerun()) : new VerdictRuns(run, null);
+    }
+
     /// <summary>The run whose verdicts are final.</summary>
     public NotebookRun Final => Rerun ?? First;
 }

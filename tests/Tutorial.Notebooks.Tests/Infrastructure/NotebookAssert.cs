@@ -57,6 +57,32 @@ public static partial class NotebookAssert
         return double.Parse(number.Value, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The guide's rule for verdicts: a line that breaks the format fails; <c>❌ outside</c> fails; a figure
+    /// <c>⚠️ busy</c> in the first run was rerun once (<paramref name="runs"/>), and one still busy then passes with a
+    /// warning written to <paramref name="log"/>. Nothing widens a tolerance.</summary>
+    public static void KeyFiguresKeepTheirModels(VerdictRuns runs, Action<string> log)
+    {
+        var name = runs.First.Notebook.Name;
+        var unreadable = runs.First.KeyFigures.Where(k => k.Verdict == KeyFigureVerdict.Unreadable).ToList();
+        Assert.True(unreadable.Count == 0, $"{name}: key-figure lines that break the format:\n  {Describe(unreadable)}");
+        if (runs.Rerun is { } rerun)
+        {
+            log($"{name}: rerun once because figures were measured on a busy machine:\n  {Describe(runs.First.KeyFigures.Where(k => k.Verdict == KeyFigureVerdict.Busy))}");
+            RanCleanly(rerun);
+        }
+
+        var final = runs.Final.KeyFigures;
+        var outside = final.Where(k => k.Verdict is KeyFigureVerdict.Outside or KeyFigureVerdict.Unreadable).ToList();
+        Assert.True(outside.Count == 0, $"{name}: key figures outside their models:\n  {Describe(outside)}");
+        var busy = final.Where(k => k.Verdict == KeyFigureVerdict.Busy).ToList();
+        if (busy.Count > 0)
+        {
+            log($"WARNING {name}: still busy after one rerun, passing (the machine was measured busy):\n  {Describe(busy)}");
+        }
+
+        log($"{name}: {final.Count(k => k.Verdict == KeyFigureVerdict.Agrees)} of {final.Count(k => k.HasModel)} modelled figures agree, {final.Count(k => !k.HasModel)} without a model");
+    }
+
     /// <summary>Every line of a run's key figures, for messages.</summary>
     public static string Describe(IEnumerable<Execution.KeyFigure> figures) => string.Join("\n  ", figures.Select(k => $"cell {k.CellNumber}: {Execution.KeyFigure.Marker} {k.Text}"));
 

@@ -22,26 +22,7 @@ public sealed class AllLessonsTests(ITestOutputHelper output)
     [MemberData(nameof(Lessons))]
     public async Task Key_figures_agree_with_their_models(string lesson)
     {
-        var runs = await CourseRuns.VerdictsAsync(lesson);
-
-        var unreadable = runs.First.KeyFigures.Where(k => k.Verdict == KeyFigureVerdict.Unreadable).ToList();
-        Assert.True(unreadable.Count == 0, $"{lesson}: key-figure lines that break the format:\n  {NotebookAssert.Describe(unreadable)}");
-        if (runs.Rerun is { } rerun)
-        {
-            output.WriteLine($"{lesson}: rerun once because figures were measured on a busy machine:\n  {NotebookAssert.Describe(runs.First.KeyFigures.Where(k => k.Verdict == KeyFigureVerdict.Busy))}");
-            NotebookAssert.RanCleanly(rerun);
-        }
-
-        var final = runs.Final.KeyFigures;
-        var outside = final.Where(k => k.Verdict is KeyFigureVerdict.Outside or KeyFigureVerdict.Unreadable).ToList();
-        Assert.True(outside.Count == 0, $"{lesson}: key figures outside their models on a quiet machine:\n  {NotebookAssert.Describe(outside)}");
-        var busy = final.Where(k => k.Verdict == KeyFigureVerdict.Busy).ToList();
-        if (busy.Count > 0)
-        {
-            output.WriteLine($"WARNING {lesson}: still busy after one rerun, passing (the machine was measured busy):\n  {NotebookAssert.Describe(busy)}");
-        }
-
-        output.WriteLine($"{lesson}: {final.Count(k => k.Verdict == KeyFigureVerdict.Agrees)} of {final.Count(k => k.HasModel)} modelled figures agree, {final.Count(k => !k.HasModel)} without a model");
+        NotebookAssert.KeyFiguresKeepTheirModels(await CourseRuns.VerdictsAsync(lesson), output.WriteLine);
     }
 
     [Theory]
