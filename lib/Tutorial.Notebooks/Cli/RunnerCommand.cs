@@ -28,9 +28,9 @@ public static class RunnerCommand
     public static async Task<int> RunAsync(string[] args)
     {
         // The hidden lesson-host mode: this same program, started by IsolatedExecutor, runs one lesson.
-        if (args is [IsolatedExecutor.HostCommand])
+        if (args is [IsolatedExecutor.HostCommand, var nonce])
         {
-            return await LessonHost.RunAsync();
+            return await LessonHost.RunAsync(nonce);
         }
 
         using var cancel = new CancellationTokenSource();

@@ -37,7 +37,15 @@ public sealed class IsolatedExecutor
     /// <summary>Runs <paramref name="notebook"/> in a child process; see <see cref="NotebookExecutor.RunAsync(NotebookDocument, IReadOnlyList{FollowUp}, INotebookProgress?, CancellationToken)"/>.</summary>
     /// <returns>The run; a crash is a failed cell (or <see cref="NotebookRun.Problem"/>), never an exception.</returns>
     /// <exception cref="NotebookLanguageException">The notebook is not all C#.</exception>
-    public async Task<NotebookRun> RunAsync(NotebookDocument notebook, IReadOnlyList<FollowUp>? followUps = null, INotebookProgress? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="notebook">The notebook.</param>
+    /// <param name="followUps">Submissions after the cells, when they all passed.</param>
+    /// <param name="progress">Told about each cell.</param>
+    /// <param name="cancellationToken">Kills the child and throws.</param>
+    /// <param name="whenReady">Awaited once the child has started and warmed up its compiler, before the lesson starts; what
+    /// it returns is disposed when the run ends. A caller that must run the lesson alone (to measure it) waits for that here,
+    /// so the warm-up does not count.</param>
+    public async Task<NotebookRun> RunAsync(NotebookDocument notebook, IReadOnlyList<FollowUp>? followUps = null, INotebookProgress? progress = null,
+        CancellationToken cancellationToken = default, Func<Task<IDisposable?>>? whenReady = null)
     {
         followUps ??= [];
         notebook.RequireCSharp();
@@ -52,7 +60,8 @@ public sealed class IsolatedExecutor
         var done = false;
         TimeSpan? childDuration = null;
 
-        using var process = new Process { StartInfo = StartInfo(notebook) };
+        using var process = new Process { StartInfo = StartInfo(notebook, nonce) };
+        IDisposable? readyHold = null;
         var stderr = new StringBuilder();
         process.ErrorDataReceived += (_, e) =>
         {
@@ -87,14 +96,21 @@ public sealed class IsolatedExecutor
         watchdog.CancelAfter(silence);
         try
         {
-            await process.StandardInput.WriteAsync(JsonSerializer.Serialize(request, LessonProtocol.Json).AsMemory(), watchdog.Token);
-            process.StandardInput.Close();
-
             while (await process.StandardOutput.ReadLineAsync(watchdog.Token) is { } line)
             {
                 if (!LessonProtocol.TryReadEvent(nonce, line, out var e))
                 {
                     continue;
+                }
+
+                if (e.Kind == WireEventKind.Ready)
+                {
+                    // The child idles while the caller waits (perhaps minutes, for the machine to be free): no watchdog.
+                    watchdog.CancelAfter(Timeout.InfiniteTimeSpan);
+                    readyHold = whenReady is null ? null : await whenReady().WaitAsync(cancellationToken);
+                    await process.StandardInput.WriteAsync(JsonSerializer.Serialize(request, LessonProtocol.Json).AsMemory(), cancellationToken);
+                    process.StandardInput.Close();
+                    watch.Restart();
                 }
 
                 watchdog.CancelAfter(silence);
@@ -134,6 +150,8 @@ public sealed class IsolatedExecutor
             {
                 process.Kill(entireProcessTree: true);
             }
+
+            readyHold?.Dispose();
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -149,7 +167,7 @@ public sealed class IsolatedExecutor
         return Assemble(notebook, results, followUpCells, labels, running, status, childDuration ?? watch.Elapsed, reason);
     }
 
-    private ProcessStartInfo StartInfo(NotebookDocument notebook)
+    private ProcessStartInfo StartInfo(NotebookDocument notebook, string nonce)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -164,6 +182,7 @@ public sealed class IsolatedExecutor
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(typeof(IsolatedExecutor).Assembly.Location);
         start.ArgumentList.Add(HostCommand);
+        start.ArgumentList.Add(nonce);
         // GC settings read from the environment are hexadecimal.
         var limit = _options.MaxMemoryBytes ?? DefaultMaxMemoryBytes;
         start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + limit.ToString("X", CultureInfo.InvariantCulture);

@@ -4,8 +4,8 @@ using Tutorial.Notebooks.Documents;
 
 namespace Tutorial.Notebooks.Execution;
 
-// What the runner and a lesson's child process say to each other. The request goes to the child's stdin as one JSON
-// document; the child answers with one event per line on stdout, each line starting with the request's nonce so that
+// What the runner and a lesson's child process say to each other. The child first warms up the C# compiler in a
+// throwaway kernel and says Ready; then the request goes to its stdin as one JSON document; the child answers with one event per line on stdout, each line starting with the request's nonce so that
 // anything else that reaches stdout (a tool a cell started) is told apart and ignored. The child sends a cell's whole
 // result as soon as the cell ends, so whatever kills the process later, everything up to that point is kept.
 
@@ -34,6 +34,7 @@ internal sealed record WireCell(int Number, CellStatus Status, double DurationMs
 
 internal enum WireEventKind
 {
+    Ready,
     CellStarting,
     CellFinished,
     Done,

@@ -113,12 +113,23 @@ public static class CourseRuns
     {
         var notebook = NotebookDocument.Load(lesson.Path);
         var followUps = withFollowUps ? Exercises.FollowUpsFor(notebook) : [];
-        using (await MachineGate.ExclusiveAsync())
+        // The child starts and warms up its compiler on a shared slot (beside other work); the lesson itself then runs with
+        // the machine to itself.
+        var slot = await MachineGate.SharedAsync();
+        try
         {
-            var run = await new IsolatedExecutor().RunAsync(notebook, followUps);
+            var run = await new IsolatedExecutor().RunAsync(notebook, followUps, whenReady: async () =>
+            {
+                slot.Dispose();
+                return await MachineGate.ExclusiveAsync();
+            });
             var folder = withFollowUps ? "test-notebooks" : "test-notebooks-rerun";
             ExecutedNotebookWriter.Write(run, Path.Combine(TestPaths.RepositoryRoot, "artifacts", folder, run.Notebook.Name + ".ipynb"));
             return run;
+        }
+        finally
+        {
+            slot.Dispose();
         }
     }
 
