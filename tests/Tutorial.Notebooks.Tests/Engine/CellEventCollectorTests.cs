@@ -80,21 +80,23 @@ public sealed class CellEventCollectorTests
         // output cost about ten times as much; quadratic would be a hundred. The bound is loose because the machine is shared.
         static TimeSpan Collect(int chunks)
         {
+            // Events are made as they are collected, as the kernel makes them: a list of them all made up front would be a
+            // live set growing with the size, which makes every garbage collection slower and the test itself superlinear.
             var collector = new CellEventCollector(ExecutionOptions.DefaultMaxOutputCharacters);
-            var events = Enumerable.Range(0, chunks).Select(i => Stdout($"a line of output number {i}\n")).ToList();
             var watch = Stopwatch.StartNew();
-            foreach (var e in events)
+            for (var i = 0; i < chunks; i++)
             {
-                collector.OnNext(e);
+                collector.OnNext(Stdout($"a line of output number {i}\n"));
             }
 
             _ = collector.Snapshot();
             return watch.Elapsed;
         }
 
+        // The fastest of three runs of each size: a collection or a preemption on a shared machine only ever adds time.
         Collect(10_000); // warm-up
-        var small = Collect(20_000);
-        var large = Collect(200_000);
+        var small = Enumerable.Range(0, 3).Select(_ => Collect(20_000)).Min();
+        var large = Enumerable.Range(0, 3).Select(_ => Collect(200_000)).Min();
 
         Assert.True(large < TimeSpan.FromSeconds(10), $"200,000 chunks took {large.TotalSeconds:0.0} s");
         Assert.True(large.TotalMilliseconds < 40 * Math.Max(small.TotalMilliseconds, 1), $"10x the output took {large.TotalMilliseconds / small.TotalMilliseconds:0}x the time ({small.TotalMilliseconds:0} ms -> {large.TotalMilliseconds:0} ms)");
