@@ -2,7 +2,7 @@ using Tutorial.Notebooks.Lessons;
 
 namespace Tutorial.Notebooks.Cli;
 
-/// <summary>Where the runner writes: <c>OUT/notebooks/</c>, <c>OUT/site/</c>, <c>OUT/key-figures.json</c>; and the checks
+/// <summary>Where the runner writes: <c>OUT/notebooks/</c>, <c>OUT/site/</c>, <c>OUT/apps/</c>, <c>OUT/key-figures.json</c>; and the checks
 /// made before any lesson runs, so that a bad <c>--out</c> costs a second, not a whole run.</summary>
 internal sealed class OutputLayout(string outputFolder)
 {
@@ -11,6 +11,8 @@ internal sealed class OutputLayout(string outputFolder)
     public string NotebooksFolder => Path.Combine(OutputFolder, "notebooks");
 
     public string SiteFolder => Path.Combine(OutputFolder, "site");
+
+    public string AppsFolder => Path.Combine(OutputFolder, "apps");
 
     public string KeyFiguresPath => Path.Combine(OutputFolder, "key-figures.json");
 
@@ -21,7 +23,7 @@ internal sealed class OutputLayout(string outputFolder)
     public void CheckWritable(string lessonsFolder, IEnumerable<Lesson> lessons)
     {
         var source = Resolve(lessonsFolder);
-        foreach (var target in new[] { OutputFolder, NotebooksFolder, SiteFolder })
+        foreach (var target in new[] { OutputFolder, NotebooksFolder, SiteFolder, AppsFolder })
         {
             if (PathsEqual(Resolve(target), source))
             {

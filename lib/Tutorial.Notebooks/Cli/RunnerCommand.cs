@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Tutorial.Notebooks.Documents;
 using Tutorial.Notebooks.Execution;
+using Tutorial.Notebooks.Export;
 using Tutorial.Notebooks.Lessons;
 using Tutorial.Notebooks.Rendering;
 
@@ -151,6 +152,15 @@ public static class RunnerCommand
             }
         }
 
+        // The apps are written before anything runs: they need no execution, and a lesson that cannot be exported is a
+        // course defect worth knowing about at once.
+        var exportFailed = !ExportApps(notebooks, layout.AppsFolder, all: options.Lessons.Count == 0, error);
+        console.WriteLine($"apps: {layout.AppsFolder} (run one with: dotnet run {Path.Combine(layout.AppsFolder, "NN-name.cs")})");
+        if (options.AppsOnly)
+        {
+            return invalid.Count == 0 && !exportFailed ? Success : LessonsFailed;
+        }
+
         var executor = new IsolatedExecutor(new ExecutionOptions { CellTimeout = options.CellTimeout, MaxMemoryBytes = options.MaxMemoryBytes });
         var runs = new List<NotebookRun>();
         await ConsoleProgress.RunAsync(console, async progress =>
@@ -176,7 +186,33 @@ public static class RunnerCommand
             console.WriteLine($"site: {index}");
         }
 
-        return invalid.Count == 0 && runs.All(r => r.Succeeded) ? Success : LessonsFailed;
+        return invalid.Count == 0 && !exportFailed && runs.All(r => r.Succeeded) ? Success : LessonsFailed;
+    }
+
+    // Exports each lesson as a file-based app; each lesson that cannot be exported gets one error line. When every lesson
+    // is selected, apps of lessons that no longer exist are removed too (lessons get renumbered).
+    private static bool ExportApps(IReadOnlyList<NotebookDocument> notebooks, string appsFolder, bool all, TextWriter error)
+    {
+        var ok = true;
+        foreach (var notebook in notebooks)
+        {
+            try
+            {
+                FileBasedApps.Export(notebook.Path, appsFolder);
+            }
+            catch (LessonExportException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                ok = false;
+            }
+        }
+
+        if (all)
+        {
+            FileBasedApps.DeleteStaleApps(appsFolder, notebooks.Select(n => n.Name + ".cs"));
+        }
+
+        return ok;
     }
 
     private static string RequireRoot(string? root, string option) =>

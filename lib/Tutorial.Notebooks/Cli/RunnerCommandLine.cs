@@ -26,6 +26,10 @@ internal sealed class RunnerCommandLine
         value agrees (✅ agrees, ⚠️ busy: why, ❌ outside: why). The summary, the site's index and
         OUT/key-figures.json list every key figure with its model and verdict.
 
+        Apps: every selected lesson is also exported as a .NET 10 file-based app, OUT/apps/NN-name.cs, so it runs with no
+        notebook kernel: `dotnet run OUT/apps/NN-name.cs` (a chart is written to an HTML file whose path the app prints).
+        A lesson that cannot be exported (e.g. a name declared in two cells) is named with its cell and fails the run.
+
         Exit codes:
             0  every lesson ran and every cell passed
             1  a lesson failed: a cell failed or timed out, the lesson's process crashed, or the notebook is invalid
@@ -39,7 +43,7 @@ internal sealed class RunnerCommandLine
     {
         Root = new RootCommand("Runs the course notebooks headless, each lesson in its own process, writes them with their outputs and renders an offline site.")
         {
-            Lessons, Out, Notebooks, Timeout, MaxMemory, NoSite,
+            Lessons, Out, Notebooks, Timeout, MaxMemory, NoSite, AppsOnly,
         };
 
         // An argument that looks like an option is a mistyped option, not a lesson called "--frobnicate".
@@ -92,7 +96,12 @@ internal sealed class RunnerCommandLine
 
     public Option<bool> NoSite { get; } = new("--no-site")
     {
-        Description = "Only execute and write the notebooks",
+        Description = "Only execute and write the notebooks (and the apps)",
+    };
+
+    public Option<bool> AppsOnly { get; } = new("--apps-only")
+    {
+        Description = "Only export the lessons as .NET file-based apps to DIR/apps (run each with `dotnet run DIR/apps/NN-name.cs`); run nothing",
     };
 
     public RunnerOptions Read(ParseResult parse) => new()
@@ -103,6 +112,7 @@ internal sealed class RunnerCommandLine
         CellTimeout = TimeSpan.FromSeconds(parse.GetValue(Timeout)),
         MaxMemoryBytes = parse.GetValue(MaxMemory),
         RenderSite = !parse.GetValue(NoSite),
+        AppsOnly = parse.GetValue(AppsOnly),
     };
 
     private static double ParseTimeout(ArgumentResult result)

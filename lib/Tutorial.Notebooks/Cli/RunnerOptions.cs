@@ -20,4 +20,7 @@ public sealed record RunnerOptions
 
     /// <summary>False with <c>--no-site</c>.</summary>
     public bool RenderSite { get; init; } = true;
+
+    /// <summary>True with <c>--apps-only</c>: export the lessons as file-based apps and run nothing.</summary>
+    public bool AppsOnly { get; init; }
 }

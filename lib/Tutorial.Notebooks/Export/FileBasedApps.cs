@@ -246,7 +246,7 @@ public static class FileBasedApps
         yield return current.ToString().TrimEnd();
     }
 
-    private static void DeleteStaleApps(string outputFolder, IEnumerable<string> current)
+    internal static void DeleteStaleApps(string outputFolder, IEnumerable<string> current)
     {
         if (!Directory.Exists(outputFolder))
         {

@@ -109,4 +109,26 @@ public sealed class RunnerCommandTests
             Assert.Contains(expected, outcome.Output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Apps_only_exports_every_lesson_runs_nothing_and_names_a_lesson_that_cannot_be_exported()
+    {
+        var lessons = TestPaths.NewOutputFolder("cli-apps-lessons");
+        TestNotebooks.Write(lessons, "01-hello.ipynb", "Console.WriteLine(\"hello\");");
+        TestNotebooks.Write(lessons, "02-twice.ipynb", "var n = 1;", "var n = 2;");
+        var output = TestPaths.NewOutputFolder("cli-apps-out");
+        var apps = Path.Combine(output, "apps");
+        Directory.CreateDirectory(apps);
+        File.WriteAllText(Path.Combine(apps, "00-renumbered.cs"), Tutorial.Notebooks.Export.FileBasedApps.GeneratedMarker + "\n");
+        File.WriteAllText(Path.Combine(apps, "mine.cs"), "// not generated\n");
+
+        var outcome = await RunAsync("--apps-only", "--notebooks", lessons, "--out", output);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("02-twice", outcome.Error, StringComparison.Ordinal);
+        Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["01-hello.cs", "mine.cs"], Directory.GetFiles(apps).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(output, "notebooks")), "--apps-only must run no lesson");
+        Assert.Contains("apps: ", outcome.Output, StringComparison.Ordinal);
+    }
 }
