@@ -1,7 +1,7 @@
+using Tutorial.Lab;
 using BenchmarkDotNet.Attributes;
 using Tutorial.Benchmarks.Infrastructure;
 using Tutorial.Concurrency;
-using Tutorial.Concurrency.Workloads;
 
 namespace Tutorial.Benchmarks;
 

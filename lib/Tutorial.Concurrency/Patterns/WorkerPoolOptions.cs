@@ -1,4 +1,3 @@
-using Tutorial.Concurrency.Measurement;
 
 namespace Tutorial.Concurrency;
 

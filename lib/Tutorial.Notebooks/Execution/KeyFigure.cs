@@ -1,4 +1,4 @@
-using Tutorial.Concurrency.Measurement;
+using Tutorial.Lab;
 
 namespace Tutorial.Notebooks.Execution;
 

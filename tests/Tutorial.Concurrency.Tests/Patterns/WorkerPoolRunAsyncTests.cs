@@ -162,7 +162,7 @@ public class WorkerPoolRunAsyncTests
     [Fact]
     public async Task Records_every_attempt_on_the_timeline()
     {
-        var timeline = new Tutorial.Concurrency.Measurement.Timeline();
+        var timeline = new Timeline();
         var report = await WorkerPool.RunAsync(Enumerable.Range(0, 50), 3, (x, _) => ValueTask.FromResult(x), new WorkerPoolOptions { Timeline = timeline })
             .Within();
 

@@ -526,7 +526,7 @@ public class WorkerPoolTests
     [Fact]
     public async Task Timeline_records_every_attempt_with_the_worker_that_ran_it()
     {
-        var timeline = new Tutorial.Concurrency.Measurement.Timeline();
+        var timeline = new Timeline();
         var failedOnce = 0;
         var pool = WorkerPool.Start<int, int>(2, async (x, _) =>
         {

@@ -11,7 +11,7 @@ public sealed class ExportedAppRunTests
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(4);
 
     private static string CourseLibraryDll =>
-        Path.Combine(TestPaths.RepositoryRoot, "lib", "Tutorial.Concurrency", "bin", "Debug", "net10.0", "Tutorial.Concurrency.dll");
+        Path.Combine(TestPaths.RepositoryRoot, "lib", "Tutorial.Lab", "bin", "Debug", "net10.0", "Tutorial.Lab.dll");
 
     [Fact]
     public async Task A_displayed_chart_is_written_to_an_offline_html_file_whose_path_the_app_prints()
@@ -19,7 +19,7 @@ public sealed class ExportedAppRunTests
         var course = new LessonFixture();
         var app = FileBasedApps.Export(course.Write("01-chart",
             Md("# A chart"),
-            Cs($"#r \"nuget: Plotly.NET, 6.0.0\"\n#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"{CourseLibraryDll}\"\nusing Tutorial.Concurrency.Charts;"),
+            Cs($"#r \"nuget: Plotly.NET, 6.0.0\"\n#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"{CourseLibraryDll}\"\nusing Tutorial.Lab;"),
             Cs("Console.WriteLine($\"working directory: {Path.GetFileName(Environment.CurrentDirectory)}\");\n" +
                "ConcurrencyCharts.Bars([(\"one\", TimeSpan.FromMilliseconds(10)), (\"two\", TimeSpan.FromMilliseconds(20))], \"Two bars\")"),
             Cs("6 * 7")), course.Apps);
