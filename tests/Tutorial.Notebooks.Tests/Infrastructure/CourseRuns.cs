@@ -26,8 +26,17 @@ public static class CourseRuns
     private static readonly ConcurrentDictionary<string, Lazy<Task<StockKernelRun>>> StockRuns = new(StringComparer.Ordinal);
     private static readonly Lazy<Task> ToolsRestored = new(RestoreToolsAsync);
 
-    /// <summary>Every lesson in <c>notebooks/</c>, in course order.</summary>
-    public static IReadOnlyList<Lesson> Lessons => LessonCatalog.Discover(TestPaths.LessonsFolder);
+    /// <summary>Every lesson in <c>notebooks/</c>, in course order; or, for a quick local iteration on a few lessons, only
+    /// those named in the environment variable <c>TUTORIAL_TEST_LESSONS</c> (e.g. <c>"07 08"</c>; never set in CI).</summary>
+    public static IReadOnlyList<Lesson> Lessons
+    {
+        get
+        {
+            var all = LessonCatalog.Discover(TestPaths.LessonsFolder);
+            var only = Environment.GetEnvironmentVariable("TUTORIAL_TEST_LESSONS");
+            return string.IsNullOrWhiteSpace(only) ? all : LessonCatalog.Select(all, only.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
 
     /// <summary>The lesson named by <paramref name="selector"/> (<c>01</c>, <c>1</c>, <c>worker-pool</c>, <c>01-worker-pool</c>).</summary>
     public static Lesson Find(string selector) => LessonCatalog.Select(Lessons, [selector]).Single();
