@@ -13,9 +13,23 @@ public static class TestPaths
     /// <summary>The course's lessons folder, <c>notebooks/</c>.</summary>
     public static string LessonsFolder => Path.Combine(RepositoryRoot, "notebooks");
 
-    /// <summary>A small course laid out like the repository (notebooks/ beside lib/Tutorial.Concurrency/bin/Debug/net10.0),
-    /// with the course library, copied next to the test assembly by the build.</summary>
-    public static string FixtureCourse => Path.Combine(AppContext.BaseDirectory, "Fixtures", "course");
+    /// <summary>A small course laid out like the repository: its notebooks beside a <c>lib</c> link to the repository's own
+    /// <c>lib/</c>, so fixture cells <c>#r "../lib/NAME/bin/Debug/net10.0/NAME.dll"</c> as the lessons do and the runner's
+    /// app export finds the real projects next to those builds. Made once per test run under the test output.</summary>
+    public static string FixtureCourse => FixtureCourseFolder.Value;
+
+    private static readonly Lazy<string> FixtureCourseFolder = new(() =>
+    {
+        var course = NewOutputFolder("fixture-course");
+        var notebooks = Directory.CreateDirectory(Path.Combine(course, "notebooks")).FullName;
+        foreach (var notebook in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "course", "notebooks"), "*.ipynb"))
+        {
+            File.Copy(notebook, Path.Combine(notebooks, Path.GetFileName(notebook)));
+        }
+
+        Directory.CreateSymbolicLink(Path.Combine(course, "lib"), Path.Combine(RepositoryRoot, "lib"));
+        return course;
+    });
 
     /// <summary>The fixture course's notebooks.</summary>
     public static string FixtureNotebooks => Path.Combine(FixtureCourse, "notebooks");
