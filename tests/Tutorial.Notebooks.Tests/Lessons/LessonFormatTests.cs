@@ -44,6 +44,39 @@ public sealed class LessonFormatTests
         Assert.Equal(expected, setup);
     }
 
+    /// <summary>The most a lesson may ask of a learner, reading, predicting, running and the exercise included.</summary>
+    public const double MaxMinutes = 20;
+
+    /// <summary>
+    /// A learner's time for a lesson, estimated from its cells: prose at 200 words a minute, code at 20 non-blank lines a
+    /// minute (read, predicted, run), 0.3 minutes per code cell for running it and reading its output, and 4 minutes for
+    /// an exercise. Calibrated on the course before it was split: its longest lessons came out at 25-35 minutes, which is
+    /// how long they took to work through.
+    /// </summary>
+    public static double EstimatedMinutes(NotebookDocument notebook)
+    {
+        var words = notebook.Cells.Where(c => c.Kind == CellKind.Markdown).Sum(c => c.Source.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+        var code = notebook.Cells.Where(c => c.Kind == CellKind.Code).Skip(2).ToList(); // the two setup cells are the same everywhere
+        var lines = code.Sum(c => c.Source.Split('\n').Count(line => line.Trim().Length > 0));
+        var exercise = code.Any(c => c.Source.StartsWith(Exercises.MarkerPrefix, StringComparison.Ordinal)) ? 4 : 0;
+        return words / 200.0 + lines / 20.0 + code.Count * 0.3 + exercise;
+    }
+
+    [Theory]
+    [MemberData(nameof(Lessons))]
+    public void Lesson_takes_at_most_20_minutes_and_says_how_long(string lesson)
+    {
+        var notebook = NotebookDocument.Load(CourseRuns.Find(lesson).Path);
+        var stated = System.Text.RegularExpressions.Regex.Match(notebook.Cells[0].Source, @"\*\*Time:\*\* about (\d+) minutes");
+
+        Assert.True(stated.Success, $"{lesson}: the first cell must say '**Time:** about N minutes'");
+        var minutes = int.Parse(stated.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(minutes <= MaxMinutes, $"{lesson} says it takes {minutes} minutes; a lesson takes at most {MaxMinutes}");
+        var estimated = EstimatedMinutes(notebook);
+        Assert.True(estimated <= MaxMinutes,
+            $"{lesson} is estimated at {estimated:F1} minutes (prose, code, cells, exercise), over {MaxMinutes}: split it or trim it");
+    }
+
     [Theory]
     [MemberData(nameof(Lessons))]
     public void Lesson_ends_with_a_link_to_the_next_lesson(string lesson)
