@@ -1,3 +1,4 @@
+using Tutorial.Concurrency.Diagnostics;
 using System.Threading.Channels;
 
 namespace Tutorial.Concurrency.Coyote;
@@ -7,10 +8,13 @@ namespace Tutorial.Concurrency.Coyote;
 /// that is never closed (both must call it a deadlock) and one whose channel is closed (neither may).
 /// </summary>
 /// <remarks>
-/// The detector relies on real timers, which Coyote does not control, so it runs natively here (the rewritten library
+/// The detector relies on real timers and the real thread pool, which Coyote does not control, so it runs natively here (the rewritten library
 /// behaves as the original outside a Coyote engine); Coyote runs the same program body on a channel with synchronous
 /// continuations, which it needs to follow the hand-offs.
 /// </remarks>
+// Alone: the detector reads the whole process (thread pool, timers), and Coyote's explorations beside it would only delay
+// its report.
+[Collection(DetectorAlone.Name)]
 public class GoProgramAgreementTests
 {
     // One goroutine sends a value (and closes the channel if asked); main ranges over the channel until it is closed.
@@ -29,12 +33,12 @@ public class GoProgramAgreementTests
 
     private static (int Bugs, string Report) UnderCoyote(bool close) =>
         CoyoteRun.Explore(
-            () => ReaderProgram(Channel.CreateUnbounded<int>(new UnboundedChannelOptions { AllowSynchronousContinuations = true }), close, body => _ = Task.Run(body)),
+            () => ReaderProgram(Channel.CreateBounded<int>(new BoundedChannelOptions(1) { AllowSynchronousContinuations = true }), close, body => _ = Task.Run(body)),
             iterations: 100);
 
     private static Task UnderGoProgram(bool close) =>
         GoProgram.RunAsync(
-            go => ReaderProgram(Chan.MakeUnbounded<int>("values"), close, body => go.Go("sender", body)),
+            go => ReaderProgram(Chan.Make<int>(1, "values"), close, body => go.Go("sender", body)),
             // The timeout is only a safety net against a hang; the grace period is the detector's usual 100 ms.
             new GoProgramOptions { Timeout = TimeSpan.FromSeconds(10) });
 
@@ -57,4 +61,10 @@ public class GoProgramAgreementTests
 
         await UnderGoProgram(close: true);
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DetectorAlone
+{
+    public const string Name = "deadlock detector, alone";
 }

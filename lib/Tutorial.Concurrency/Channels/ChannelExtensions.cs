@@ -25,20 +25,40 @@ public static class ChannelExtensions
         }
     }
 
-    /// <summary>Go's <c>v, ok := &lt;-ch</c>: waits for a value; once the channel is closed and drained, returns <c>(default, false)</c>.</summary>
+    /// <summary>
+    /// Go's <c>v, ok := &lt;-ch</c>: waits for a value; once the channel is closed and drained, returns <c>(default, false)</c>,
+    /// Go's zero value. While it waits it is parked in <c>ReadAsync</c>, so on an unbuffered channel a sender's
+    /// <c>TryWrite</c> (Go's non-blocking send) sees it and hands the value straight over, as in Go.
+    /// </summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="reader">The channel's reader.</param>
     /// <param name="cancellationToken">Abandons the receive.</param>
     /// <returns>The value and <c>true</c>, or <c>default</c> and <c>false</c> when no value will ever come.</returns>
-    /// <exception cref="Exception">The channel was closed with an error (see <see cref="CloseWithError{T}"/>): that error.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    /// <exception cref="Exception">The channel was closed with an error (see <see cref="CloseWithError{T}"/>): that error, once the values sent before it are drained.</exception>
     public static async ValueTask<(T? Value, bool Ok)> ReceiveAsync<T>(this ChannelReader<T> reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        while (await reader.WaitToReadAsync(cancellationToken))
+        if (reader.TryRead(out var ready))
+            return (ready, true);
+        // Closed and drained: answer without an exception (the common end of a loop).
+        if (reader.Completion.IsCompleted)
+            return CompletedOrThrow<T>(reader.Completion);
+        try
         {
-            if (reader.TryRead(out var value))
-                return (value, true);
+            return (await reader.ReadAsync(cancellationToken), true);
         }
+        catch (ChannelClosedException)
+        {
+            // Closed while we were parked: a clean close ends with ok = false, a close with an error rethrows that error.
+            return CompletedOrThrow<T>(reader.Completion);
+        }
+    }
+
+    private static (T? Value, bool Ok) CompletedOrThrow<T>(Task completion)
+    {
+        // Completion is done here: with an error it is faulted, and GetResult throws that very error (not a wrapper).
+        completion.GetAwaiter().GetResult();
         return (default, false);
     }
 
@@ -66,20 +86,23 @@ public static class ChannelExtensions
             throw new ChannelClosedException("close of closed channel");
     }
 
-    /// <summary>Reads everything until the channel is closed and returns it in arrival order: a small helper for lessons and tests.</summary>
+    /// <summary>Receives everything until the channel is closed and drained and returns it in arrival order, the way a Go
+    /// <c>for v := range ch</c> loop would collect it (each wait is a <see cref="ReceiveAsync{T}"/>).</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="reader">The channel's reader.</param>
     /// <param name="cancellationToken">Abandons the reading.</param>
     /// <returns>Every value received, in the order received.</returns>
+    /// <exception cref="Exception">The channel was closed with an error: that error, after the values before it were read.</exception>
     public static async Task<List<T>> ToListAsync<T>(this ChannelReader<T> reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var items = new List<T>();
-        while (await reader.WaitToReadAsync(cancellationToken))
+        while (true)
         {
-            while (reader.TryRead(out var item))
-                items.Add(item);
+            var (item, ok) = await reader.ReceiveAsync(cancellationToken);
+            if (!ok)
+                return items;
+            items.Add(item!);
         }
-        return items;
     }
 }

@@ -28,26 +28,48 @@ public static class FanIn
         }
 
         // Capacity 1 keeps backpressure: a slow reader of the merged channel slows every input's forwarder.
-        var merged = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = false, SingleWriter = false });
-        var forwarders = sources.Select(source => ForwardAsync(source, merged.Writer, cancellationToken)).ToArray();
-        // A cancelled forwarder ends as a cancelled task, which has no Exception: complete with one explicitly, or a
-        // cancelled merge would look to its reader like one that delivered everything.
+        var watcher = Watcher.Active;
+        var merged = watcher?.TryMakeChannel<T>(1, "fan-in merged") ?? Channel.CreateBounded<T>(1);
+        var errors = new Exception?[sources.Length];
+        var forwarders = new Task[sources.Length];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var index = i;
+            // One forwarder per input, as a Go program starts one goroutine per input; watched inside a watched program.
+            Func<Task> forward = async () => errors[index] = await ForwardAsync(sources[index], merged.Writer, cancellationToken);
+            forwarders[i] = watcher?.TryStartGoroutine($"fan-in forwarder {i + 1}", forward) ?? forward();
+        }
+        // The closer. An input's error wins over a cancellation; either way the reader learns the merge did not finish,
+        // rather than seeing a merge that looks as if it delivered everything.
         _ = Task.WhenAll(forwarders).ContinueWith(
-            all => merged.Writer.TryComplete(all.IsCanceled
-                ? new OperationCanceledException("Merging was cancelled before every input completed.", cancellationToken)
-                : all.Exception?.InnerExceptions.FirstOrDefault()),
+            _ => merged.Writer.TryComplete(
+                errors.FirstOrDefault(e => e is not null and not OperationCanceledException) ?? errors.FirstOrDefault(e => e is not null)),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
         return merged.Reader;
     }
 
-    private static async Task ForwardAsync<T>(ChannelReader<T> source, ChannelWriter<T> target, CancellationToken cancellationToken)
+    // Moves every item of one input to the merged channel; returns how it ended instead of throwing (null: the input was
+    // drained), so that a failing input cannot look like a crashed goroutine.
+    private static async Task<Exception?> ForwardAsync<T>(ChannelReader<T> source, ChannelWriter<T> target, CancellationToken cancellationToken)
     {
-        while (await source.WaitToReadAsync(cancellationToken))
+        try
         {
-            while (source.TryRead(out var item))
-                await target.WriteAsync(item, cancellationToken);
+            while (await source.WaitToReadAsync(cancellationToken))
+            {
+                while (source.TryRead(out var item))
+                    await target.WriteAsync(item, cancellationToken);
+            }
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new OperationCanceledException("Merging was cancelled before every input completed.", cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return e;
         }
     }
 }

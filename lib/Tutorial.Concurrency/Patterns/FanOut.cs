@@ -34,13 +34,16 @@ public static class FanOut
         // instead of leaving some jobs running and a result channel that nobody will ever close.
         var batch = jobs.ToList();
         // The buffer holds every result, so no job ever waits on a slow reader (the article's make(chan Result, n)).
-        var results = Channel.CreateUnbounded<Result<TOut>>();
+        // Inside a watched program (the deadlock detector) the channel and the jobs are watched like hand-written ones.
+        var watcher = Watcher.Active;
+        var results = watcher?.TryMakeChannel<Result<TOut>>(null, "fan-out results") ?? Channel.CreateUnbounded<Result<TOut>>();
         var tasks = new Task[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             var job = batch[i];
-            // Task.Run so that a job that blocks before its first await cannot hold up the launching loop.
-            tasks[i] = Task.Run(() => RunOneAsync(job, work, results.Writer, cancellationToken));
+            // On the thread pool, so that a job that blocks before its first await cannot hold up the launching loop.
+            Func<Task> run = () => RunOneAsync(job, work, results.Writer, cancellationToken);
+            tasks[i] = watcher?.TryStartGoroutine($"fan-out job {job.Id}", run) ?? Task.Run(run);
         }
 
         // The closer: only once every job has written its result may the channel be closed.

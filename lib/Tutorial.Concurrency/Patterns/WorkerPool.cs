@@ -58,8 +58,13 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
         _work = work;
         _options = options;
         WorkerCount = workerCount;
-        _jobs = Channel.CreateBounded<Job<TIn>>(new BoundedChannelOptions(options.JobCapacity) { SingleReader = workerCount == 1 });
-        _results = Channel.CreateBounded<Result<TOut>>(new BoundedChannelOptions(options.ResultCapacity) { SingleWriter = workerCount == 1 });
+        // Inside a watched program (the deadlock detector) the channels report their waits, so a pool nobody completes is
+        // diagnosed like a hand-written one.
+        var watcher = Watcher.Active;
+        _jobs = watcher?.TryMakeChannel<Job<TIn>>(options.JobCapacity, "worker pool jobs")
+            ?? Channel.CreateBounded<Job<TIn>>(new BoundedChannelOptions(options.JobCapacity) { SingleReader = workerCount == 1 });
+        _results = watcher?.TryMakeChannel<Result<TOut>>(options.ResultCapacity, "worker pool results")
+            ?? Channel.CreateBounded<Result<TOut>>(new BoundedChannelOptions(options.ResultCapacity) { SingleWriter = workerCount == 1 });
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _token = _cancellation.Token;
         // Closing the job channel on cancellation wakes idle workers and refuses submitters waiting for room, without a
@@ -70,7 +75,8 @@ public sealed class WorkerPool<TIn, TOut> : IAsyncDisposable
         for (var i = 0; i < workerCount; i++)
         {
             var worker = i + 1;
-            workers[i] = Task.Run(() => WorkAsync(worker));
+            Func<Task> loop = () => WorkAsync(worker);
+            workers[i] = watcher?.TryStartGoroutine($"worker pool worker {worker}", loop) ?? Task.Run(loop);
         }
         Completion = ShutDownAfterAsync(workers);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace Tutorial.Concurrency;
 
@@ -14,7 +15,10 @@ namespace Tutorial.Concurrency;
 /// </para>
 /// <para>
 /// Like Go, the counter may never go below zero: doing so throws
-/// <see cref="InvalidOperationException"/> with Go's message <c>sync: negative WaitGroup counter</c>.
+/// <see cref="InvalidOperationException"/> with Go's message <c>sync: negative WaitGroup counter</c>. And like Go, a wait
+/// that wakes up to find the counter above zero again (someone called <see cref="Add"/> for a new round before this wait
+/// had returned) throws <c>sync: WaitGroup is reused before previous Wait has returned</c>: start a new round only after
+/// every wait of the previous one has returned.
 /// </para>
 /// <para>
 /// <see cref="Go(Func{Task})"/> is Go 1.25's <c>wg.Go(f)</c>: Add(1), start the work, Done when it ends.
@@ -24,8 +28,11 @@ namespace Tutorial.Concurrency;
 /// </para>
 /// <para>In idiomatic C#, <c>await Task.WhenAll(tasks)</c> does the same job when you hold the tasks.</para>
 /// </remarks>
+[DebuggerDisplay("Count = {Count}")]
 public sealed class WaitGroup
 {
+    internal const string ReusedMessage = "sync: WaitGroup is reused before previous Wait has returned";
+
     private int _count;
 
     // Created by the first waiter that finds work outstanding; completed and cleared when the counter reaches zero.
@@ -72,7 +79,26 @@ public sealed class WaitGroup
     /// <summary>Blocks the calling thread until the counter is zero (Go's <c>wg.Wait()</c>).</summary>
     /// <remarks>Prefer <see cref="WaitAsync(CancellationToken)"/> in async code: this overload holds a thread while it waits.</remarks>
     /// <exception cref="AggregateException">Work started with <see cref="Go(Func{Task})"/> threw.</exception>
-    public void Wait() => WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
+    public void Wait()
+    {
+        var wait = WaitAsync(CancellationToken.None);
+        if (!wait.IsCompleted)
+        {
+            // Inside a watched program, a thread blocked here is parked, like the goroutine in Go's wg.Wait().
+            using (Watcher.Active?.BlockingThread())
+            {
+                try
+                {
+                    wait.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // Rethrown below without the wrapper, as an await would.
+                }
+            }
+        }
+        wait.GetAwaiter().GetResult();
+    }
 
     /// <summary>Waits, without blocking a thread, until the counter is zero.</summary>
     /// <param name="cancellationToken">Stops the wait (not the work) when cancelled.</param>
@@ -97,8 +123,9 @@ public sealed class WaitGroup
             ReleaseWaiters();
 
         var wait = WaitForZeroAsync(zero.Task, cancellationToken);
-        // Inside GoProgram.RunAsync, tell the deadlock detector this goroutine is parked (Go's [semacquire]).
-        WaitGroupWait.Watch(this, zero.Task, wait, cancellationToken);
+        // Inside a watched program (the deadlock detector), this goroutine is now parked: Go's [sync.WaitGroup.Wait].
+        if (!wait.IsCompleted)
+            Watcher.Active?.WaitGroupWaiting(this, wait);
         return wait;
     }
 
@@ -109,8 +136,9 @@ public sealed class WaitGroup
     {
         ArgumentNullException.ThrowIfNull(work);
         Add(1);
-        // Inside GoProgram.RunAsync this is a watched goroutine (Go's `go` statement); outside, a plain Task.Run.
-        _ = GoProgram.StartGoroutine("wg.Go", async () =>
+        // Owned by the group: its Done and its exception (kept for the wait) are all anyone needs, so the task is not kept.
+        // Inside a watched program it is a goroutine (Go's `go` statement); outside, a plain Task.Run.
+        Func<Task> counted = async () =>
         {
             try
             {
@@ -124,7 +152,8 @@ public sealed class WaitGroup
             {
                 Done();
             }
-        });
+        };
+        _ = Watcher.Active?.TryStartGoroutine("wg.Go", counted) ?? Task.Run(counted);
     }
 
     /// <summary>Runs synchronous <paramref name="work"/> as a counted task on the thread pool.</summary>
@@ -147,6 +176,10 @@ public sealed class WaitGroup
         // ConfigureAwait(false): Wait() blocks on this task, so on a single-threaded context (a UI thread) a continuation
         // posted back to that context could never run, and Wait would deadlock.
         await zero.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Go checks the same on waking: a counter above zero means a new round began before this wait returned, so this
+        // wait cannot tell which round it saw end.
+        if (Volatile.Read(ref _count) != 0)
+            throw new InvalidOperationException(ReusedMessage);
         var faults = ThrowCollectedFaults();
         if (faults is not null)
             await faults.ConfigureAwait(false);

@@ -25,7 +25,6 @@ internal sealed class MachineLoad
     private readonly Func<CpuCounters?> _read;
     private readonly Lock _gate = new();
     private readonly List<CpuCounters> _history = [];
-    private readonly Timer? _sampler;
     private long _lastFigure;
     private long _lastMeasurementStart;
 
@@ -39,7 +38,21 @@ internal sealed class MachineLoad
         _read = read;
         _lastFigure = Stopwatch.GetTimestamp();
         if (Snapshot() is not null && sample)
-            _sampler = new Timer(_ => Snapshot(), null, SamplePeriod, SamplePeriod);
+        {
+            // A thread of its own rather than a Timer: a periodic timer started in the middle of a GoProgram would look to
+            // the deadlock detector like a way out for the program (and the sampler must not wait behind a busy thread
+            // pool either). UnsafeStart: the thread must not carry the execution context of whoever used the load first.
+            new Thread(Sample) { IsBackground = true, Name = "MachineLoad sampler" }.UnsafeStart();
+        }
+    }
+
+    private void Sample()
+    {
+        while (true)
+        {
+            Thread.Sleep(SamplePeriod);
+            Snapshot();
+        }
     }
 
     /// <summary>Reads the counters now and keeps them in the history.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tutorial.Concurrency;
 
 namespace Tutorial.Lab;
 
@@ -63,13 +64,17 @@ public static class PreciseDelay
             {
                 var (waiter, deadlines) = ((Waiter, DeadlineThread))state!;
                 if (waiter.TrySetCanceled(token))
+                {
                     deadlines.Remove(waiter);
+                    Watcher.WakeupDone();
+                }
             }, (this, owner));
         }
 
         public void Release()
         {
-            TrySetResult();
+            if (TrySetResult())
+                Watcher.WakeupDone();
             _registration.Dispose();
         }
     }
@@ -89,14 +94,19 @@ public static class PreciseDelay
         public Task Add(long deadline, CancellationToken cancellationToken)
         {
             var waiter = new Waiter();
+            // This thread is no timer the runtime knows of: tell the library's watcher (the Go-style deadlock detector)
+            // that a wake-up is pending until the waiter is released or cancelled.
+            Watcher.WakeupScheduled();
             lock (_gate)
             {
                 var isEarliest = !_pending.TryPeek(out _, out var earliest) || deadline < earliest;
                 _pending.Enqueue(waiter, deadline);
                 if (_thread is null)
                 {
+                    // UnsafeStart: the thread lives forever and must not carry the execution context of its first caller
+                    // (inside a GoProgram that would make it look like a goroutine that never stops running).
                     _thread = new Thread(Run) { IsBackground = true, Name = "PreciseDelay deadlines" };
-                    _thread.Start();
+                    _thread.UnsafeStart();
                 }
                 else if (isEarliest)
                 {

@@ -1,6 +1,8 @@
+using Tutorial.Concurrency.Diagnostics;
 namespace Tutorial.Concurrency.Tests.Diagnostics;
 
 /// <summary>The deadlocks the course teaches are each reported fast, with Go's header and dump.</summary>
+[Collection(DetectorCollection.Name)]
 public sealed class DeadlockDiagnosisTests
 {
     [Fact]
@@ -58,7 +60,7 @@ public sealed class DeadlockDiagnosisTests
     }
 
     [Fact]
-    public async Task WaitGroup_with_a_missing_Done_is_reported_as_semacquire()
+    public async Task WaitGroup_with_a_missing_Done_is_reported_as_sync_WaitGroup_Wait()
     {
         var (report, elapsed) = await Watched.ExpectDeadlock(async go =>
         {
@@ -76,12 +78,12 @@ public sealed class DeadlockDiagnosisTests
         });
 
         Assert.True(elapsed < Watched.FastDiagnosis, $"took {elapsed}");
-        Watched.AssertDump(report, "goroutine 1 [semacquire]: WaitGroup (counter 1)");
-        Assert.Equal("semacquire", report.BlockedGoroutines[0].GoStatus);
+        Watched.AssertDump(report, "goroutine 1 [sync.WaitGroup.Wait]: WaitGroup (counter 1)");
+        Assert.Equal("sync.WaitGroup.Wait", report.BlockedGoroutines[0].GoStatus);
     }
 
     [Fact]
-    public async Task Blocking_WaitGroup_Wait_with_an_Add_too_many_is_reported_as_semacquire()
+    public async Task Blocking_WaitGroup_Wait_with_an_Add_too_many_is_reported_as_sync_WaitGroup_Wait()
     {
         var (report, _) = await Watched.ExpectDeadlock(_ =>
         {
@@ -92,7 +94,7 @@ public sealed class DeadlockDiagnosisTests
             return Task.CompletedTask;
         });
 
-        Watched.AssertDump(report, "goroutine 1 [semacquire]: WaitGroup (counter 1)");
+        Watched.AssertDump(report, "goroutine 1 [sync.WaitGroup.Wait]: WaitGroup (counter 1)");
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public sealed class DeadlockDiagnosisTests
         Assert.True(elapsed < Watched.FastDiagnosis, $"took {elapsed}");
         Watched.AssertDump(
             report,
-            "goroutine 1 [semacquire]: WaitGroup (counter 2)",
+            "goroutine 1 [sync.WaitGroup.Wait]: WaitGroup (counter 2)",
             "goroutine 2 [chan receive]: pong",
             "goroutine 3 [chan receive]: ping");
         Assert.Equal(["main", "left", "right"], report.BlockedGoroutines.Select(g => g.Name));
@@ -163,7 +165,7 @@ public sealed class DeadlockDiagnosisTests
 
         Watched.AssertDump(
             report,
-            "goroutine 1 [semacquire]: WaitGroup (counter 3)",
+            "goroutine 1 [sync.WaitGroup.Wait]: WaitGroup (counter 3)",
             "goroutine 2 [chan receive]: jobs",
             "goroutine 3 [chan receive]: jobs",
             "goroutine 4 [chan receive]: jobs");
@@ -216,5 +218,72 @@ public sealed class DeadlockDiagnosisTests
         });
 
         Watched.AssertDump(report, "goroutine 1 [chan receive]: chan Int32 #2");
+    }
+    [Fact]
+    public async Task The_librarys_worker_pool_never_completed_is_reported_with_its_workers()
+    {
+        var (report, elapsed) = await Watched.ExpectDeadlock(async _ =>
+        {
+            var pool = WorkerPool.Start<int, int>(2, (x, _) => ValueTask.FromResult(x * 2));
+            await pool.SubmitAsync(new Job<int>(1, 1));
+            // Missing: pool.Complete(); so the workers wait for more jobs and Results never completes.
+            await foreach (var result in pool.Results.ReadAllAsync())
+            {
+            }
+        });
+
+        Assert.True(elapsed < Watched.FastDiagnosis, $"took {elapsed}");
+        Watched.AssertDump(
+            report,
+            "goroutine 1 [chan receive]: worker pool results",
+            "goroutine 2 [chan receive]: worker pool jobs",
+            "goroutine 3 [chan receive]: worker pool jobs");
+        Assert.Equal(["main", "worker pool worker 1", "worker pool worker 2"], report.BlockedGoroutines.Select(g => g.Name));
+    }
+
+    [Fact]
+    public async Task A_select_on_channels_nobody_writes_is_reported()
+    {
+        var (report, _) = await Watched.ExpectDeadlock(async _ =>
+        {
+            var left = Chan.Make<int>(name: "left");
+            var right = Chan.Make<int>(name: "right");
+            await Select.WaitAsync(Select.Receive(left.Reader, (_, _) => { }), Select.Receive(right.Reader, (_, _) => { }));
+        });
+
+        var main = Assert.Single(report.BlockedGoroutines);
+        Assert.Equal(GoroutineWaitKind.ChanReceive, main.WaitKind);
+        Assert.Contains("(and 1 more watched wait(s))", report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fan_in_whose_input_is_never_closed_is_reported()
+    {
+        var (report, _) = await Watched.ExpectDeadlock(async _ =>
+        {
+            var open = Chan.Make<int>(name: "open input");
+            var merged = FanIn.Merge(open.Reader);
+            await foreach (var item in merged.ReadAllAsync())
+            {
+            }
+        });
+
+        Watched.AssertDump(report, "goroutine 1 [chan receive]: fan-in merged", "goroutine 2 [chan receive]: open input");
+    }
+
+    [Fact]
+    public async Task A_synchronous_Wait_on_a_thread_pool_thread_is_parked_like_an_await()
+    {
+        var (report, _) = await Watched.ExpectDeadlock(async go =>
+        {
+            var wg = new WaitGroup();
+            wg.Add(1);
+            var blocked = Chan.Make<int>(name: "never written");
+            // A goroutine blocked in the synchronous Wait holds a thread-pool thread but runs nothing.
+            go.Go("blocking waiter", () => wg.Wait());
+            await blocked.Reader.ReadAsync();
+        });
+
+        Watched.AssertDump(report, "goroutine 1 [chan receive]: never written", "goroutine 2 [sync.WaitGroup.Wait]: WaitGroup (counter 1)");
     }
 }

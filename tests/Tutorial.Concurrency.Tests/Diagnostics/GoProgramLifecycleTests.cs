@@ -1,9 +1,11 @@
+using Tutorial.Concurrency.Diagnostics;
 using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Tutorial.Concurrency.Tests.Diagnostics;
 
 /// <summary>Panics, main's exceptions, isolation of runs, cancellation, the timeout fallback and bad input.</summary>
+[Collection(DetectorCollection.Name)]
 public sealed class GoProgramLifecycleTests
 {
     [Fact]

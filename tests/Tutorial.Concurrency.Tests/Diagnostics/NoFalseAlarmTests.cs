@@ -1,8 +1,10 @@
+using Tutorial.Concurrency.Diagnostics;
 using System.Diagnostics;
 
 namespace Tutorial.Concurrency.Tests.Diagnostics;
 
 /// <summary>Programs that are slow, sleepy or busy but not stuck run to the end without a report.</summary>
+[Collection(DetectorCollection.Name)]
 public sealed class NoFalseAlarmTests
 {
     [Fact]

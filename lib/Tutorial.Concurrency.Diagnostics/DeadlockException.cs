@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Tutorial.Concurrency;
+namespace Tutorial.Concurrency.Diagnostics;
 
 /// <summary>
 /// Thrown by <see cref="GoProgram.RunAsync(Func{GoProgram, Task}, GoProgramOptions?, CancellationToken)"/> when every

@@ -1,4 +1,4 @@
-namespace Tutorial.Concurrency;
+namespace Tutorial.Concurrency.Diagnostics;
 
 /// <summary>
 /// Thrown by <see cref="GoProgram.RunAsync(Func{GoProgram, Task}, GoProgramOptions?, CancellationToken)"/> when a

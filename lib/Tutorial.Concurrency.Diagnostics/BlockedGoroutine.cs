@@ -1,4 +1,4 @@
-namespace Tutorial.Concurrency;
+namespace Tutorial.Concurrency.Diagnostics;
 
 /// <summary>One entry of a deadlock report: a watched goroutine and the operation it is parked on.</summary>
 /// <param name="Id">The goroutine's number: 1 is <c>main</c>, the others count up in the order they were started.</param>
@@ -8,12 +8,13 @@ namespace Tutorial.Concurrency;
 /// <param name="BlockedFor">How long it had been waiting when the report was made.</param>
 public sealed record BlockedGoroutine(int Id, string Name, GoroutineWaitKind WaitKind, string Target, TimeSpan BlockedFor)
 {
-    /// <summary>Go's word for <see cref="WaitKind"/>: <c>chan receive</c>, <c>chan send</c> or <c>semacquire</c>.</summary>
+    /// <summary>Go's wait reason for <see cref="WaitKind"/>, as Go 1.24 and later print it in a goroutine dump:
+    /// <c>chan receive</c>, <c>chan send</c> or <c>sync.WaitGroup.Wait</c> (Go before 1.24 printed <c>semacquire</c> for a WaitGroup).</summary>
     public string GoStatus => WaitKind switch
     {
         GoroutineWaitKind.ChanReceive => "chan receive",
         GoroutineWaitKind.ChanSend => "chan send",
-        _ => "semacquire",
+        _ => "sync.WaitGroup.Wait",
     };
 
     /// <summary>The dump's header line for this goroutine, for example <c>goroutine 1 [chan receive]: jobs</c>.</summary>

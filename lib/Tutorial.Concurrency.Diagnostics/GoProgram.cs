@@ -1,46 +1,47 @@
-namespace Tutorial.Concurrency;
+namespace Tutorial.Concurrency.Diagnostics;
 
 /// <summary>
 /// Runs a small concurrent program under watch, the way the Go runtime does: if every goroutine ends up parked on a
-/// channel or WaitGroup that nothing can ever satisfy, the run fails at once with Go's
+/// channel or WaitGroup and nothing at all can run any more, the run fails with Go's
 /// <c>fatal error: all goroutines are asleep - deadlock!</c> and a goroutine dump, instead of waiting forever.
 /// </summary>
 /// <remarks>
-/// <para>Inside <see cref="RunAsync(Func{GoProgram, Task}, GoProgramOptions?, CancellationToken)"/> the lesson code stays
-/// ordinary .NET code: <see cref="Chan.Make{T}(int, string?)"/> returns a normal <see cref="System.Threading.Channels.Channel{T}"/>
-/// (one that reports its waits), <see cref="WaitGroup.Go(Func{Task})"/> starts a watched goroutine and
-/// <see cref="WaitGroup.WaitAsync(CancellationToken)"/> reports its wait. <see cref="Go(string, Func{Task})"/> is Go's
-/// <c>go</c> statement.</para>
-/// <para><b>Watched</b>: the goroutines (main, <see cref="Go(string, Func{Task})"/>, <see cref="WaitGroup.Go(Func{Task})"/>)
-/// and, on channels made by <see cref="Chan"/> inside the program, <c>WaitToReadAsync</c>, <c>ReadAsync</c>,
-/// <c>ReadAllAsync</c>, <c>WriteAsync</c>, <c>WaitToWriteAsync</c> (and the helpers built on them), plus WaitGroup waits.
-/// A deadlock is reported when every goroutine still alive is parked on one of those and the state has not changed for
-/// <see cref="GoProgramOptions.GracePeriod"/>.</para>
-/// <para><b>Counted as running</b> (never reported): a goroutine that computes, sleeps, awaits a timer, I/O, a lock, a
-/// <see cref="Task"/>, a channel made with <c>Channel.Create*</c> or outside the program, or a watched operation given a
-/// <see cref="System.Threading.CancellationToken"/> that something outside the program can cancel. Such a program can
-/// still hang; <see cref="GoProgramOptions.Timeout"/> is the fallback.</para>
-/// <para><b>Can be reported wrongly</b>: work the detector cannot see that would have woken a goroutine. Work started
-/// with <c>Task.Run</c> (or any un-awaited task) inside a goroutine belongs to that goroutine: if it writes to a watched
-/// channel that the others wait on, or if a goroutine races a watched read against <c>Task.Delay</c> with
-/// <c>Task.WhenAny</c>, a report may come while that work is still sleeping. Start concurrent work with
-/// <see cref="Go(string, Func{Task})"/> or <c>wg.Go</c>, and give a read with a timeout a token
-/// (<c>new CancellationTokenSource(timeout).Token</c>) instead of <c>WhenAny</c>.</para>
+/// <para>Inside <see cref="RunAsync(Func{GoProgram, Task}, GoProgramOptions?, CancellationToken)"/> the code stays ordinary
+/// .NET code: <see cref="Chan.Make{T}(int, string?)"/> returns a normal <see cref="System.Threading.Channels.Channel{T}"/>
+/// (one that reports its waits), <see cref="WaitGroup.Go(Func{Task})"/>, <see cref="FanOut"/>, <see cref="FanIn"/> and
+/// <see cref="WorkerPool"/> start watched goroutines, and <see cref="WaitGroup.WaitAsync(CancellationToken)"/> reports its
+/// wait. <see cref="Go(string, Func{Task})"/> is Go's <c>go</c> statement. Code outside a program is not affected.</para>
+/// <para><b>Go's rule, kept.</b> Go reports a deadlock only when no goroutine can ever run again; a program with one more
+/// live goroutine (a ticker, a listener, a sleeping worker) hangs silently in Go too. So this detector reports only when,
+/// for a grace period (<see cref="GoProgramOptions.GracePeriod"/>) and a confirming second look, all of these hold: every
+/// goroutine still alive is parked on a watched channel operation or WaitGroup wait; no code of the program is running on
+/// any thread; no work is queued on the thread pool and no thread-pool thread is busy (apart from the detector's own);
+/// no timer is pending beyond those that existed when the program started (a <c>Task.Delay</c>, a
+/// <see cref="Timer"/> callback, a token with a timeout could all still wake a goroutine); and nothing else has announced
+/// a pending wake-up (the lab's precise waits do). When it cannot tell, it does not report.</para>
+/// <para><b>What it cannot see</b>, and so never reports on: code blocked outside the thread pool and outside the program
+/// (a dedicated thread, a native callback), I/O in flight that a goroutine raced against a channel with
+/// <c>Task.WhenAny</c>, a <see cref="CancellationToken"/> that code outside the process state (a button, a signal) will
+/// cancel, a timer made during the run by code outside the program. A goroutine blocked on a lock, in
+/// <c>Thread.Sleep</c> or on any unwatched task counts as running (Go does report a deadlock on a mutex; this detector
+/// misses it). While other work keeps the process busy (other programs, tests in parallel), a report waits until it is
+/// quiet. Missing a deadlock is the accepted cost; a false report is not. <see cref="GoProgramOptions.Timeout"/> is the
+/// fallback for everything it cannot see.</para>
 /// <para>Like Go, the program ends when main returns; goroutines still running are no longer watched (.NET cannot stop
 /// them: they see <see cref="CancellationToken"/> cancelled). A goroutine started with <see cref="Go(string, Func{Task})"/>
 /// that throws ends the run with a <see cref="GoroutinePanicException"/>, like Go's panic.</para>
-/// <para><b>Cost</b>: outside a program each hook is one volatile read. Inside, every operation on a watched channel
-/// takes that channel's lock, and one that has to wait also allocates a small object and takes the program's lock. No
-/// thread or timer runs while the program makes progress: a timer is armed only when the last runnable goroutine parks.
-/// Measured on the course machine (2 cores, .NET 10, Release; 100,000 ints, one producer, one consumer, median of 9 runs,
-/// three sessions): unbuffered channel 40-95 ms unwatched vs 95-210 ms watched (1.9-2.7x, about 1 microsecond more per
-/// item); buffered (64) 10-19 ms vs 21-37 ms (1.6-2.1x). Fine for lessons and tests; measure performance unwatched.</para>
+/// <para><b>Cost</b>: outside a program each hook is a static read and one volatile read. Inside, an operation that has to
+/// wait allocates a small object and takes the program's lock twice; no thread or timer runs while the program makes
+/// progress (the grace timer is armed only when the last goroutine parks). Measure performance unwatched.</para>
 /// </remarks>
 public sealed partial class GoProgram
 {
     private readonly GoProgramOptions _options;
     private readonly CancellationTokenSource _cancellation = new();
     private readonly TaskCompletionSource _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // The detector attaches itself to the library the first time a program is made; the library never refers to it.
+    static GoProgram() => _ = ProgramWatcher.Instance;
 
     private GoProgram(GoProgramOptions options)
     {
@@ -134,13 +135,6 @@ public sealed partial class GoProgram
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
     public void Go(Action body) => Go("go", body);
 
-    /// <summary>Hook for <see cref="WaitGroup.Go(Func{Task})"/>: a watched goroutine inside a program, a plain <c>Task.Run</c> outside.</summary>
-    /// <param name="name">The goroutine's name.</param>
-    /// <param name="work">The work; it must not throw (WaitGroup catches its own exceptions).</param>
-    /// <returns>The running task.</returns>
-    internal static Task StartGoroutine(string name, Func<Task> work)
-        => Goroutine.Current is { } parent ? parent.Program.Start(name, work, isMain: false) : Task.Run(work);
-
     private static async Task RunCoreAsync(Func<GoProgram, Task> main, GoProgramOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -149,6 +143,10 @@ public sealed partial class GoProgram
         var onCancel = cancellationToken.Register(static (state, token) => ((GoProgram)state!).FailCancelled(token), program);
         try
         {
+            // Timers that exist before the program starts (the host's own) are not the program's way out; only more are.
+            program._timersAtStart = Timer.ActiveCount;
+            program._busyAtStart = BusyWorkerThreads();
+            program._queuedAtStart = ThreadPool.PendingWorkItemCount;
             program._timeoutTimer?.Change(options.Timeout, Timeout.InfiniteTimeSpan);
             var mainTask = program.Start("main", () => main(program), isMain: true);
             await Task.WhenAny(mainTask, program._failure.Task);

@@ -1,17 +1,13 @@
-namespace Tutorial.Concurrency;
+namespace Tutorial.Concurrency.Diagnostics;
 
 /// <summary>Settings for <see cref="GoProgram.RunAsync(Func{GoProgram, Task}, GoProgramOptions?, CancellationToken)"/>.</summary>
 public sealed class GoProgramOptions
 {
     /// <summary>
-    /// How long the all-parked state must stay unchanged before it is reported as a deadlock. Default 100 ms.
-    /// A report comes between one and two grace periods after the last progress.
+    /// How long every goroutine must stay parked, with nothing changing, before the detector looks whether anything at all
+    /// could still run; a report follows a short confirming look later. Default 100 ms, so a deadlock is reported a little
+    /// over 100 ms after the last progress on a quiet machine (later while the process is busy with other work).
     /// </summary>
-    /// <remarks>
-    /// Watched operations that complete are seen at once, so the grace period is not what prevents a false report
-    /// between watched goroutines; it leaves room for things the detector cannot see (code outside the program,
-    /// a <c>Task.Run</c>) to make progress before the program is declared dead.
-    /// </remarks>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
