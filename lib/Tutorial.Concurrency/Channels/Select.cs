@@ -19,7 +19,9 @@ namespace Tutorial.Concurrency;
 /// starve another. A closed, drained channel is always ready, with <c>ok</c> false and the default value. A case whose
 /// channel is <c>null</c> is never ready, exactly like a nil channel in Go: set a channel to null once it is closed to stop
 /// selecting on it. With a default case it never waits.</para>
-/// <para><b>What it cannot do.</b> It has only receive cases: no <c>case ch &lt;- v</c> (send with a token instead,
+/// <para><b>What it cannot do.</b> It looks at its cases one after another, not at one instant (Go locks every channel of
+/// a select to look at them together): if values move between channels while it looks, it can miss them. Before it takes a
+/// default it looks a second time, which narrows that window but does not close it. It has only receive cases: no <c>case ch &lt;- v</c> (send with a token instead,
 /// <c>await writer.WriteAsync(v, token)</c>). While it waits it watches each channel with <c>WaitToReadAsync</c>, so on an
 /// unbuffered channel a sender's <c>TryWrite</c> (a non-blocking send, or a send inside another select) does not see it:
 /// pair it with senders that use <c>WriteAsync</c>, or give the channel a buffer. A value is taken only by the case that
@@ -152,6 +154,18 @@ public static class Select
                 }
                 if (fallback is { } d)
                 {
+                    // One more look before the default. The cases are looked at one after another, not at one instant as
+                    // Go's select does (it locks every channel), so a value that arrived behind the first look (say, on a
+                    // channel already looked at, while another was emptied) is still seen: the window for a wrong default
+                    // becomes the time between two looks at the same channel.
+                    foreach (var i in shuffled)
+                    {
+                        if (cases[i].TryTake() is { } late)
+                        {
+                            await late().ConfigureAwait(false);
+                            return i;
+                        }
+                    }
                     await cases[d].TryTake()!().ConfigureAwait(false);
                     return d;
                 }
