@@ -56,8 +56,8 @@ public sealed partial class GoProgram
         }
     }
 
-    /// <summary>The program the calling code runs in, or null outside every program (and after the program has ended).</summary>
-    public static GoProgram? Current => Goroutine.Current?.Program;
+    // The program the calling code runs in, or null outside every program (and after the program has ended). Tests use it.
+    internal static GoProgram? Current => Goroutine.Current?.Program;
 
     /// <summary>
     /// Cancelled when the run ends for any reason: main returned, a deadlock, a panic, the timeout, or the caller's token.
