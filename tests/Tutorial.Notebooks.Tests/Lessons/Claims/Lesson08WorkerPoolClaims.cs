@@ -1,15 +1,32 @@
+using System.Text.RegularExpressions;
 using Tutorial.Notebooks.Tests.Infrastructure;
 
 namespace Tutorial.Notebooks.Tests.Lessons.Claims;
 
 /// <summary>Lesson 08's claims that its key figures' models do not already check, asserted on what the lesson printed.
 /// One file per lesson, so lessons can change side by side.</summary>
-public sealed class Lesson08WorkerPoolClaims
+public sealed partial class Lesson08WorkerPoolClaims
 {
     [Fact]
-    public async Task Lesson_08_twenty_jobs_on_five_workers_take_about_four_waves()
+    public async Task Lesson_08_every_refused_query_comes_back_as_a_failed_result_naming_the_limit()
     {
         var run = await CourseRuns.EngineAsync("08");
-        Assert.InRange(NotebookAssert.KeyFigureNumber(run, "pool 20 jobs / 5 workers"), 195, 260);
+        var output = run.CellContaining("ConnectionLimitedServer").StandardOutput;
+        var succeeded = int.Parse(Succeeded().Match(output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(1000, succeeded + NotebookAssert.KeyFigureNumber(run, "queries refused"));
+        Assert.Contains("error: too many connections: all 100 are in use", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Lesson_08_sweeps_every_worker_count_from_1_to_10_with_a_model()
+    {
+        var run = await CourseRuns.EngineAsync("08");
+
+        foreach (var workers in Enumerable.Range(1, 10))
+            Assert.True(NotebookAssert.KeyFigure(run, $"sweep, {workers} workers").HasModel, $"sweep point {workers} has no model");
+    }
+
+    [GeneratedRegex(@"(\d+) succeeded")]
+    private static partial Regex Succeeded();
 }
