@@ -25,7 +25,7 @@ public sealed partial class Lesson02LaunchAndWaitClaims
     {
         var run = await CourseRuns.EngineAsync("02");
         var chart = run.CellContaining("ConcurrencyCharts.Bars(");
-        Assert.Contains("goroutine's minimum stack (Go 1.25, not measured)", chart.Cell.Source, StringComparison.Ordinal);
+        Assert.Contains("goroutine stack, Go 1.25 minimum (not measured)", chart.Cell.Source, StringComparison.Ordinal);
         Assert.Contains(chart.Outputs, o => o.IsChart);
         Assert.True(NotebookAssert.KeyFigureNumber(run, "memory held per waiting async task") < 2048, "a waiting task should hold less than a goroutine's minimum stack");
     }

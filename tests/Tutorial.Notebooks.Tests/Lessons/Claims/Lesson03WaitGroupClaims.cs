@@ -11,7 +11,7 @@ public sealed class Lesson03WaitGroupClaims
     {
         var run = await CourseRuns.EngineAsync("03");
         var hang = run.CellContaining("var wgNoFinally").StandardOutput;
-        Assert.Contains("still waiting after 1 s, Count = 1", hang, StringComparison.Ordinal);
+        Assert.Contains("gave up at the 1 s timeout, Count = 1", hang, StringComparison.Ordinal);
         Assert.Contains("the owner's await rethrew: image2.png is corrupt", hang, StringComparison.Ordinal);
         Assert.True(NotebookAssert.KeyFigureNumber(run, "wait without finally, gave up after") >= 900);
     }
