@@ -1,17 +1,8 @@
 // Exercise: 02-wait-for-workers
-async Task<List<string>> CollectReportsAsync(int workers)
+async Task<List<(int Id, string Report)>> CollectReportsAsync(IReadOnlyList<int> ids, Func<int, Task<string>> process)
 {
-    var reports = new ConcurrentQueue<string>();
-    var running = new List<Task>();
-    for (var id = 1; id <= workers; id++)
-    {
-        var workerId = id;
-        running.Add(Task.Run(async () =>              // launch, and keep the handle
-        {
-            var resized = await image.ProcessAsync(workerId);
-            reports.Enqueue($"worker {workerId}: {resized}");
-        }));
-    }
-    await Task.WhenAll(running);                      // wait for every worker before reporting
-    return reports.ToList();
+    // One worker per id, each returning its own report; the owner keeps every task...
+    var workers = ids.Select(id => Task.Run(async () => (id, await process(id)))).ToList();
+    // ...and returns only when all of them have finished: nothing outlives the call, and every report is in.
+    return [.. await Task.WhenAll(workers)];
 }
