@@ -5,19 +5,20 @@ namespace Tutorial.Concurrency;
 /// <typeparam name="TOut">The result value type.</typeparam>
 public sealed class WorkerPoolReport<TIn, TOut>
 {
-    private readonly IReadOnlyList<int> _submittedIds;
+    private readonly IReadOnlyList<int> _inputIds;
 
-    internal WorkerPoolReport(IReadOnlyList<int> submittedIds, IReadOnlyList<Result<TOut>> results,
+    internal WorkerPoolReport(IReadOnlyList<int> inputIds, IReadOnlyList<Result<TOut>> results,
         IReadOnlyList<DeadLetter<TIn>> deadLetters, IReadOnlyList<Job<TIn>> notProcessed)
     {
-        _submittedIds = submittedIds;
+        _inputIds = inputIds;
         Results = results;
         DeadLetters = deadLetters;
         NotProcessed = notProcessed;
     }
 
-    /// <summary>How many jobs the caller handed over: every input of the run, including those cancellation kept from starting.</summary>
-    public int Submitted => _submittedIds.Count;
+    /// <summary>How many jobs the caller handed to <see cref="WorkerPool.RunAsync{TIn, TOut}"/>: every input of the run,
+    /// including those it never passed to a worker because the run was cancelled first.</summary>
+    public int Inputs => _inputIds.Count;
 
     /// <summary>Successful results, in the order they finished.</summary>
     public IReadOnlyList<Result<TOut>> Results { get; }
@@ -29,16 +30,16 @@ public sealed class WorkerPoolReport<TIn, TOut>
     public IReadOnlyList<Job<TIn>> NotProcessed { get; }
 
     /// <summary>
-    /// True when every job handed over has exactly one outcome: results + dead letters + not processed = <see cref="Submitted"/>,
+    /// True when every job handed over has exactly one outcome: results + dead letters + not processed = <see cref="Inputs"/>,
     /// and the outcomes' job ids are exactly the ids handed over.
     /// </summary>
     public bool IsFullyAccounted =>
-        Results.Count + DeadLetters.Count + NotProcessed.Count == Submitted
+        Results.Count + DeadLetters.Count + NotProcessed.Count == Inputs
         && Results.Select(r => r.JobId).Concat(DeadLetters.Select(d => d.Job.Id)).Concat(NotProcessed.Select(j => j.Id)).Order()
-            .SequenceEqual(_submittedIds.Order());
+            .SequenceEqual(_inputIds.Order());
 
     /// <summary>A one-line tally.</summary>
-    /// <returns>For example <c>20 submitted: 18 succeeded, 1 dead-lettered, 1 not processed</c>.</returns>
+    /// <returns>For example <c>20 inputs: 18 succeeded, 1 dead-lettered, 1 not processed</c>.</returns>
     public override string ToString() =>
-        $"{Submitted} submitted: {Results.Count} succeeded, {DeadLetters.Count} dead-lettered, {NotProcessed.Count} not processed";
+        $"{Inputs} inputs: {Results.Count} succeeded, {DeadLetters.Count} dead-lettered, {NotProcessed.Count} not processed";
 }

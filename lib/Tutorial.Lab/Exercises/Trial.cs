@@ -212,7 +212,8 @@ public sealed class Trial
         foreach (var item in sent)
             if (counts[item] > 1)
                 throw new ExerciseHintException($"{item} arrived {counts[item]} times.", Ideas.DeliveredTwice);
-        if (counts.Keys.FirstOrDefault(k => !sent.Contains(k)) is { } stranger)
+        // Not FirstOrDefault: for a value type its default (0) would pass for an item that arrived unsent.
+        foreach (var stranger in counts.Keys.Where(k => !sent.Contains(k)).Take(1))
             throw new ExerciseHintException($"{stranger} arrived, but nobody sent it.", Ideas.DeliveredTwice);
     }
 

@@ -99,7 +99,7 @@ public sealed class Model
     /// <returns>The model.</returns>
     public static Model AtMost(TimeSpan high, string derivation) => AtMost(high.TotalMilliseconds, "ms", derivation);
 
-    /// <summary>At least <paramref name="low"/>, e.g. "a timer never fires early: at least 50 ms".</summary>
+    /// <summary>At least <paramref name="low"/>, e.g. "a precise wait never ends early: at least 50 ms".</summary>
     /// <param name="low">The lowest value that agrees.</param>
     /// <param name="unit">The unit.</param>
     /// <param name="derivation">Why.</param>

@@ -10,7 +10,7 @@ public class WorkerPoolRunAsyncTests
     {
         var report = await WorkerPool.RunAsync(Enumerable.Range(1, 20_000), workers, (x, _) => ValueTask.FromResult(x * 2)).Within();
 
-        Assert.Equal(20_000, report.Submitted);
+        Assert.Equal(20_000, report.Inputs);
         Assert.Equal(Enumerable.Range(1, 20_000), report.Results.Select(r => r.JobId).Order());
         Assert.All(report.Results, r => Assert.Equal(r.JobId * 2, r.Value));
         Assert.Empty(report.DeadLetters);
@@ -79,7 +79,7 @@ public class WorkerPoolRunAsyncTests
             return x;
         }, cancellationToken: cts.Token).Within();
 
-        Assert.Equal(100, report.Submitted);
+        Assert.Equal(100, report.Inputs);
         Assert.True(report.IsFullyAccounted, report.ToString());
         Assert.Contains(report.NotProcessed, j => j.Id == 10);
         Assert.Contains(report.NotProcessed, j => j.Id == 99);
@@ -97,7 +97,7 @@ public class WorkerPoolRunAsyncTests
         }, cancellationToken: new CancellationToken(canceled: true)).Within();
 
         Assert.False(ran);
-        Assert.Equal(10, report.Submitted);
+        Assert.Equal(10, report.Inputs);
         Assert.Equal(Enumerable.Range(0, 10), report.NotProcessed.Select(j => j.Id).Order());
         Assert.True(report.IsFullyAccounted);
     }
@@ -107,7 +107,7 @@ public class WorkerPoolRunAsyncTests
     {
         var report = await WorkerPool.RunAsync(Array.Empty<int>(), 2, (x, _) => ValueTask.FromResult(x)).Within();
 
-        Assert.Equal(0, report.Submitted);
+        Assert.Equal(0, report.Inputs);
         Assert.True(report.IsFullyAccounted);
     }
 

@@ -13,7 +13,7 @@ public sealed partial class Lesson09PoolInProductionClaims
     {
         var output = (await CourseRuns.EngineAsync("09")).CellContaining("ConnectionLimitedServer").StandardOutput;
 
-        Assert.Contains("1000 submitted: 1000 succeeded, 0 dead-lettered, 0 not processed; most connections open at once: 100", output, StringComparison.Ordinal);
+        Assert.Contains("1000 inputs: 1000 succeeded, 0 dead-lettered, 0 not processed; most connections open at once: 100", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed partial class Lesson09PoolInProductionClaims
     {
         var output = (await CourseRuns.EngineAsync("09")).CellContaining("RetryRunAsync").StandardOutput;
 
-        Assert.Contains("20 submitted: 19 succeeded, 1 dead-lettered, 0 not processed; fully accounted: True", output, StringComparison.Ordinal);
+        Assert.Contains("20 inputs: 19 succeeded, 1 dead-lettered, 0 not processed; fully accounted: True", output, StringComparison.Ordinal);
         Assert.Contains("retried: job 7 succeeded on attempt 2", output, StringComparison.Ordinal);
         Assert.Contains("DLQ: job 13: dead after 1 attempt: corrupt PNG header", output, StringComparison.Ordinal);
     }
@@ -62,7 +62,7 @@ public sealed partial class Lesson09PoolInProductionClaims
     [GeneratedRegex(@"gave up after waiting (\d+) ms")]
     private static partial Regex Waited();
 
-    [GeneratedRegex(@"(\d+) submitted: (\d+) succeeded, (\d+) dead-lettered, (\d+) not processed; fully accounted")]
+    [GeneratedRegex(@"(\d+) inputs: (\d+) succeeded, (\d+) dead-lettered, (\d+) not processed; fully accounted")]
     private static partial Regex Tally();
 
     [GeneratedRegex(@"not processed: ([\d, ]+)")]
