@@ -23,7 +23,7 @@ public class WorkerPoolPromiseTests
         cts.Cancel();
         var report = await run.Within();
 
-        Assert.Equal(20, report.Submitted);
+        Assert.Equal(20, report.Inputs);
         Assert.Equal(0, Assert.Single(report.Results).JobId);
         Assert.Equal(Enumerable.Range(1, 19), report.NotProcessed.Select(j => j.Id).Order());
         Assert.True(report.IsFullyAccounted);

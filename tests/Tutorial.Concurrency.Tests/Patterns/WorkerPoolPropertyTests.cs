@@ -108,7 +108,7 @@ public class WorkerPoolPropertyTests
 
         var report = await WorkerPool.RunAsync(Enumerable.Range(0, s.Jobs), s.Workers, work, s.Options, cts.Token);
 
-        Assert.Equal(s.Jobs, report.Submitted);
+        Assert.Equal(s.Jobs, report.Inputs);
         Assert.True(report.IsFullyAccounted, report.ToString());
         AssertAccounted(s, attempts, Enumerable.Range(0, s.Jobs).ToList(), report.Results, report.DeadLetters, report.NotProcessed, cts.IsCancellationRequested);
     }
