@@ -27,7 +27,7 @@ public class WorkerPoolPromiseTests
         Assert.Equal(0, Assert.Single(report.Results).JobId);
         Assert.Equal(Enumerable.Range(1, 19), report.NotProcessed.Select(j => j.Id).Order());
         Assert.True(report.IsFullyAccounted);
-        Assert.Equal("20 submitted: 1 succeeded, 0 dead-lettered, 19 not processed", report.ToString());
+        Assert.Equal("20 inputs: 1 succeeded, 0 dead-lettered, 19 not processed", report.ToString());
     }
 
     [Fact]

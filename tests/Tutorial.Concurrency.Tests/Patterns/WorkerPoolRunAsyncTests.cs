@@ -16,7 +16,7 @@ public class WorkerPoolRunAsyncTests
         Assert.Empty(report.DeadLetters);
         Assert.Empty(report.NotProcessed);
         Assert.True(report.IsFullyAccounted);
-        Assert.Equal("20000 submitted: 20000 succeeded, 0 dead-lettered, 0 not processed", report.ToString());
+        Assert.Equal("20000 inputs: 20000 succeeded, 0 dead-lettered, 0 not processed", report.ToString());
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class WorkerPoolRunAsyncTests
         Assert.Equal(new[] { 0, 5, 10, 15 }, report.DeadLetters.Select(d => d.Job.Id).Order());
         Assert.All(report.DeadLetters, d => Assert.Equal(2, d.Attempts));
         Assert.True(report.IsFullyAccounted);
-        Assert.Equal("20 submitted: 16 succeeded, 4 dead-lettered, 0 not processed", report.ToString());
+        Assert.Equal("20 inputs: 16 succeeded, 4 dead-lettered, 0 not processed", report.ToString());
     }
 
     [Fact]
