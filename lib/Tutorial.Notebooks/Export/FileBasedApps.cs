@@ -213,53 +213,96 @@ public static partial class FileBasedApps
 
     private static string CellHeader(NotebookCell cell, string kind) => $"// ── cell {cell.Number} ({kind}) ──";
 
+    // Prose is reflowed for an editor: the lines of one paragraph or list item are joined, as Markdown joins them, and
+    // wrapped at WrapColumn (lessons hard-wrap wider than that, which left a stub line after nearly every wrap). Code
+    // (fenced or indented), tables, headings, quotes and HTML keep their lines, and so does a hard line break.
     private static string AsComment(string markdown)
     {
         var lines = new List<string>();
         var inFence = false;
-        foreach (var raw in markdown.TrimEnd().Split('\n'))
+        string? paragraph = null; // the prose read so far that the next line may continue
+        void Flush()
         {
-            var line = raw.TrimEnd();
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            if (paragraph is not null)
             {
-                inFence = !inFence;
+                lines.AddRange(paragraph.Length > WrapColumn ? Wrap(paragraph) : [paragraph]);
+                paragraph = null;
             }
-
-            // Prose paragraphs are one long line in a notebook; wrap them for an editor. Code and tables keep their lines.
-            var wrap = !inFence && !line.TrimStart().StartsWith('|') && line.Length > WrapColumn;
-            lines.AddRange(wrap ? Wrap(line) : [line]);
         }
 
+        foreach (var raw in markdown.TrimEnd().Split('\n'))
+        {
+            var line = raw.TrimEnd('\r').TrimEnd();
+            var text = line.TrimStart();
+            if (text.StartsWith("```", StringComparison.Ordinal) || inFence)
+            {
+                Flush();
+                inFence ^= text.StartsWith("```", StringComparison.Ordinal);
+                lines.Add(line);
+                continue;
+            }
+
+            var kept = text.Length == 0 || text[0] is '|' or '#' or '>' or '<'
+                || text.All(c => c is '-' or '=' or '*' or '_' or ' ') // a rule, or a heading's underline
+                || (paragraph is null && line.Length - text.Length >= 4); // an indented code block
+            if (kept)
+            {
+                Flush();
+                lines.Add(line);
+                continue;
+            }
+
+            if (paragraph is not null && !ListMarker().IsMatch(text))
+            {
+                paragraph += " " + text;
+            }
+            else
+            {
+                Flush();
+                paragraph = line;
+            }
+
+            // Two trailing spaces or a backslash: Markdown's hard line break, which the comment keeps.
+            if (raw.TrimEnd('\r').EndsWith("  ", StringComparison.Ordinal) || line.EndsWith('\\'))
+            {
+                Flush();
+            }
+        }
+
+        Flush();
         return string.Join('\n', lines.Select(line => line.Length == 0 ? "//" : "// " + line));
     }
 
     private const int WrapColumn = 114;
 
-    // Continuation lines line up under the text of a list item ("- ", "1. ") or under the line's own indentation.
+    // The first line keeps its indentation and list marker ("- ", "1. ") as written; continuation lines hang under the
+    // item's text, or under the line's own indentation.
     private static IEnumerable<string> Wrap(string line)
     {
         var indentLength = line.Length - line.TrimStart().Length;
-        var marker = System.Text.RegularExpressions.Regex.Match(line[indentLength..], @"^([-*+]|\d+[.)])\s+");
-        var hanging = new string(' ', indentLength + (marker.Success ? marker.Length : 0));
-        var current = new StringBuilder();
-        foreach (var word in line.Split(' '))
+        var marker = ListMarker().Match(line[indentLength..]);
+        var lead = line[..(indentLength + (marker.Success ? marker.Length : 0))];
+        var hanging = new string(' ', lead.Length);
+        var current = new StringBuilder(lead);
+        var empty = true; // nothing but the lead on the current line yet
+        foreach (var word in line[lead.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (current.Length > hanging.Length && current.Length + 1 + word.Length > WrapColumn)
+            if (!empty && current.Length + 1 + word.Length > WrapColumn)
             {
-                yield return current.ToString().TrimEnd();
+                yield return current.ToString();
                 current.Clear().Append(hanging);
+                empty = true;
             }
 
-            if (current.Length > 0 && current.Length > hanging.Length)
-            {
-                current.Append(' ');
-            }
-
-            current.Append(word);
+            current.Append(empty ? "" : " ").Append(word);
+            empty = false;
         }
 
         yield return current.ToString().TrimEnd();
     }
+
+    [GeneratedRegex(@"^([-*+]|[0-9]+[.)])\s+")]
+    private static partial Regex ListMarker();
 
     internal static void DeleteStaleApps(string outputFolder, IEnumerable<string> current)
     {

@@ -43,8 +43,23 @@ public sealed class FileBasedAppsTests
         var comments = app.Split('\n').Where(l => l.StartsWith("// ", StringComparison.Ordinal)).ToList();
         Assert.All(comments.Where(l => l.Contains("word", StringComparison.Ordinal)), l => Assert.True(l.Length <= 117, l));
         Assert.Contains("//   word", app, StringComparison.Ordinal); // a list item's continuation hangs under its text
+        Assert.Contains("\n// - word word", app, StringComparison.Ordinal); // and its marker keeps its space: still a list item
         Assert.Contains("// " + code, comments);
         Assert.Contains("// " + table, comments);
+    }
+
+    [Fact]
+    public void Hand_wrapped_prose_is_joined_as_markdown_joins_it_and_code_breaks_and_headings_keep_their_lines()
+    {
+        var app = Export(
+            Md("A paragraph that the author\nwrapped by hand.\n\n- an item\n  continued\n- another\n  - nested\n\n" +
+               "    indented code\n    more code\n\nline with a hard break  \nnext line\n\nTitle\n---\n> a quote\n> on two lines"),
+            Cs("var x = 1;"));
+
+        Assert.Contains(
+            "// A paragraph that the author wrapped by hand.\n//\n// - an item continued\n// - another\n//   - nested\n//\n" +
+            "//     indented code\n//     more code\n//\n// line with a hard break\n// next line\n//\n// Title\n// ---\n" +
+            "// > a quote\n// > on two lines\n", app, StringComparison.Ordinal);
     }
 
     [Fact]
