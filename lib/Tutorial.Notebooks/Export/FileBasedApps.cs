@@ -6,7 +6,7 @@ using Tutorial.Notebooks.Lessons;
 namespace Tutorial.Notebooks.Export;
 
 /// <summary>Exports lessons as .NET 10 file-based apps, so the course runs with no notebook kernel at all:
-/// <c>dotnet run artifacts/apps/07-worker-pool.cs</c>. The app is generated from the notebook and never edited by hand:
+/// <c>dotnet run artifacts/apps/00-start-here.cs</c>. The app is generated from the notebook and never edited by hand:
 /// its <c>#r</c> directives become <c>#:package</c>/<c>#:project</c> directives, its code cells follow in order, its
 /// markdown becomes <c>//</c> comments, and a chart the notebook would display is written to an HTML file (plotly.js
 /// embedded, so it opens offline) whose path the app prints.</summary>
