@@ -150,9 +150,11 @@ public static partial class FileBasedApps
         // Notebook code is held to the notebook kernel's rules, where a warning never stops a cell.
         header.AppendLine("#:property TreatWarningsAsErrors=false");
         // The kernel compiles every cell with nullable reference types off (Roslyn scripting's default; a cell opts in
-        // with its own #nullable, dotnet/interactive#3464), so the lessons are written for that. With the SDK's (and this
-        // repository's) Nullable=enable, correct lesson code would compile with nullable warnings in the app.
-        header.AppendLine("#:property Nullable=disable");
+        // with its own #nullable, dotnet/interactive#3464), so lesson code is written without null-state warnings in
+        // mind: with the SDK's (and this repository's) Nullable=enable, correct lesson code warns (CS8602, CS8604).
+        // `annotations` keeps those warnings off as the kernel does and still allows `string?`, which with annotations
+        // off is warning CS8632 (the kernel reports it to no one; a learner's `dotnet run` would print it).
+        header.AppendLine("#:property Nullable=annotations");
         // File-based apps default to native AOT, which switches off reflection-based JSON among other things; the kernel
         // runs cells on the JIT with everything on, and so does the app.
         header.AppendLine("#:property PublishAot=false");
@@ -201,7 +203,7 @@ public static partial class FileBasedApps
     }
 
     // A cell's own #nullable lasts to the end of that cell in the kernel (each cell is its own submission); in one file it
-    // would last to the end of the file. `restore` goes back to the app's Nullable=disable, where the next cell starts.
+    // would last to the end of the file. `restore` goes back to the app's Nullable=annotations, where the next cell starts.
     private static string EndCellNullableContext(string code) =>
         NullableDirective().IsMatch(code) ? code + "\n#nullable restore" : code;
 

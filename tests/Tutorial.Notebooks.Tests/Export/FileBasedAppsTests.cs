@@ -252,22 +252,24 @@ public sealed class FileBasedAppsTests
     }
 
     [Fact]
-    public void Cells_compile_with_nullable_reference_types_off_as_in_the_kernel_and_a_cells_own_nullable_ends_with_the_cell()
+    public void Cells_compile_without_null_state_warnings_as_in_the_kernel_and_a_cells_own_nullable_ends_with_the_cell()
     {
         // Lesson code written for the kernel (nullable off): a defensive null test on a value the compiler would call
-        // non-null makes it "maybe null" afterwards, so with nullable on the last line warns (CS8602), as lesson 08's check did.
+        // non-null makes it "maybe null" afterwards, so with nullable on the last line warns (CS8602), as lesson 08's check
+        // did; and an annotation, as lesson 12 has one, warns with annotations off (CS8632).
         var app = Export(
             Cs("List<int> Make() => [1, 2];"),
             Cs("var items = Make();\nConsole.WriteLine(items is not null && items.Count == 2);\nConsole.WriteLine(items.Count);"),
+            Cs("Exception? firstError = null;\nConsole.WriteLine(firstError is null);"),
             Cs("#nullable enable\nstring? maybe = null;\nConsole.WriteLine(maybe?.Length ?? 0);\nrecord Named(string? Name);"),
-            // Fine with nullable off (CS8600 with it on): cell 3's #nullable enable must not reach this cell.
+            // Fine with nullable off (CS8600 with it on): cell 4's #nullable enable must not reach this cell.
             Cs("string plain = null;\nConsole.WriteLine(plain ?? \"none\");"));
 
-        Assert.Contains("\n#:property Nullable=disable\n", app, StringComparison.Ordinal);
+        Assert.Contains("\n#:property Nullable=annotations\n", app, StringComparison.Ordinal);
         Assert.Contains("Console.WriteLine(maybe?.Length ?? 0);\n#nullable restore\n", app, StringComparison.Ordinal);
         // The record moves after the statements, away from the directive above it: it gets the directive again.
-        Assert.Contains("// (cell 3)\n#nullable enable\nrecord Named(string? Name);\n#nullable restore\n", app, StringComparison.Ordinal);
-        Assert.Equal(2, app.Split('\n').Count(l => l == "#nullable restore")); // cell 3's statements and its record
+        Assert.Contains("// (cell 4)\n#nullable enable\nrecord Named(string? Name);\n#nullable restore\n", app, StringComparison.Ordinal);
+        Assert.Equal(2, app.Split('\n').Count(l => l == "#nullable restore")); // cell 4's statements and its record
         Assert.True(app.IndexOf("#nullable enable\n/// <summary>What the notebook kernel did", StringComparison.Ordinal) > app.IndexOf("record Named", StringComparison.Ordinal),
             "the support class, written with annotations, is compiled with nullable on, after every cell");
 
@@ -275,10 +277,12 @@ public sealed class FileBasedAppsTests
         var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join('\n', problems) + "\n" + code);
 
-        // The same code with nullable on is what produced the warnings: the check above can fail.
+        // The same code with nullable on, or off, is what produced the warnings: the check above can fail.
         var (enabled, _) = CompileAsTheSdkDoes(app, NullableContextOptions.Enable);
         Assert.Contains(enabled, d => d.Id == "CS8602");
         Assert.DoesNotContain(enabled, d => d.Severity == DiagnosticSeverity.Error);
+        var (disabled, _) = CompileAsTheSdkDoes(app, NullableContextOptions.Disable);
+        Assert.Contains(disabled, d => d.Id == "CS8632");
     }
 
     // The #: directives are for the SDK; the compiler sees the rest, as `dotnet run` compiles it, with the nullable
@@ -286,7 +290,7 @@ public sealed class FileBasedAppsTests
     private static (IReadOnlyList<Diagnostic> Diagnostics, string Code) CompileAsTheSdkDoes(string app, NullableContextOptions? nullable = null)
     {
         var lines = app.Split('\n');
-        nullable ??= lines.Contains("#:property Nullable=disable") ? NullableContextOptions.Disable : NullableContextOptions.Enable;
+        nullable ??= lines.Contains("#:property Nullable=annotations") ? NullableContextOptions.Annotations : NullableContextOptions.Enable;
         var code = string.Join('\n', lines.Select(l => l.StartsWith("#:", StringComparison.Ordinal) ? "" : l));
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
