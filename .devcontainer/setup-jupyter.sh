@@ -58,7 +58,10 @@ dotnet tool restore >/dev/null
 dotnet dotnet-interactive jupyter install --path "$kernels" >/dev/null
 
 [ -f "$kernels/.net-csharp/kernel.json" ] || { echo "error: no .net-csharp kernel spec was written to $kernels" >&2; exit 1; }
-# The system's Jupyter (not a python3 that a version manager may put first on PATH) must see the kernel.
-JUPYTER_PATH="$jupyter_dir${JUPYTER_PATH:+:$JUPYTER_PATH}" /usr/bin/jupyter kernelspec list | grep -q '\.net-csharp' \
-  || { echo "error: Jupyter does not list the .net-csharp kernel from $kernels" >&2; exit 1; }
+# The system's Jupyter (not a python3 that a version manager may put first on PATH) must see the kernel. The list is
+# read whole before grep looks at it: `grep -q` stops at the first match, and the broken pipe fails the listing itself.
+listed=$(JUPYTER_PATH="$jupyter_dir${JUPYTER_PATH:+:$JUPYTER_PATH}" /usr/bin/jupyter kernelspec list) \
+  || { echo "error: jupyter kernelspec list failed" >&2; exit 1; }
+grep -q '^ *\.net-csharp ' <<<"$listed" \
+  || { echo "error: Jupyter does not list the .net-csharp kernel from $kernels:" >&2; echo "$listed" >&2; exit 1; }
 echo "setup-jupyter: Jupyter $(/usr/bin/jupyter nbconvert --version) with the .NET (C#) kernel in $kernels"

@@ -75,10 +75,22 @@ internal sealed class ScriptCell
         var preamble = CommentsOnly(firstToken.LeadingTrivia);
         var statements = new StringBuilder();
         var types = new List<string>();
+
+        // A #nullable directive holds from where it stands to the end of the cell. Moving usings and types would leave
+        // code on the wrong side of one, so each piece of the app gets again the directives it no longer follows
+        // (every piece starts, as the cell does, in the default context: the exporter ends a cell's context after it).
+        var nullable = root.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.NullableDirectiveTrivia))
+            .Select(t => (Position: t.SpanStart, Text: t.ToString().Trim()))
+            .ToList();
+        string Replay(int from, int to) =>
+            string.Concat(nullable.Where(d => d.Position >= from && d.Position < to).Select(d => d.Text + "\n"));
+        var statementsCover = root.Usings.Count > 0 || root.Members.Count == 0 ? firstToken.SpanStart : 0; // the preamble's part
+
         for (var i = 0; i < root.Members.Count; i++)
         {
             var member = root.Members[i];
             var isFirst = root.Usings.Count == 0 && i == 0;
+            var start = isFirst ? 0 : member.FullSpan.Start;
             var isLast = i == root.Members.Count - 1;
             var text = member switch
             {
@@ -96,11 +108,13 @@ internal sealed class ScriptCell
             // The comments above the first member travel with it, to the types or the statements.
             if (text is null)
             {
-                types.Add(isFirst ? preamble + member.WithLeadingTrivia().ToFullString() : member.ToFullString());
+                types.Add(Replay(0, start) + (isFirst ? preamble + member.WithLeadingTrivia().ToFullString() : member.ToFullString()));
             }
             else
             {
+                statements.Append(Replay(statementsCover, start));
                 statements.Append(isFirst ? preamble + text[member.GetLeadingTrivia().ToFullString().Length..] : text);
+                statementsCover = member.FullSpan.End;
             }
 
             if (isFirst)

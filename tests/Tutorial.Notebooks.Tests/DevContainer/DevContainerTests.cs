@@ -26,12 +26,43 @@ public sealed partial class DevContainerTests
             File.ReadAllText(Path.Combine([TestPaths.RepositoryRoot, .. path])),
             documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
 
+    // The names the dev container spec defines for an image-based devcontainer.json (containers.dev JSON reference; in
+    // devcontainers/spec's schemas/devContainer.base.schema.json: devContainerCommon, nonComposeBase, imageContainer).
+    // Tools skip a name they do not know without a word, so a misspelt one would quietly do nothing.
+    private static readonly HashSet<string> SpecProperties = new(StringComparer.Ordinal)
+    {
+        "$schema", "name", "image", "features", "overrideFeatureInstallOrder", "secrets", "forwardPorts", "portsAttributes",
+        "otherPortsAttributes", "updateRemoteUserUID", "containerEnv", "containerUser", "mounts", "init", "privileged",
+        "capAdd", "securityOpt", "remoteEnv", "remoteUser", "initializeCommand", "onCreateCommand", "updateContentCommand",
+        "postCreateCommand", "postStartCommand", "postAttachCommand", "waitFor", "userEnvProbe", "hostRequirements",
+        "customizations", "appPort", "runArgs", "shutdownAction", "overrideCommand", "workspaceFolder", "workspaceMount",
+    };
+
+    // The spec's values for waitFor, in the order the commands run.
+    private static readonly string[] LifecycleCommands =
+        ["initializeCommand", "onCreateCommand", "updateContentCommand", "postCreateCommand", "postStartCommand"];
+
     [Fact]
-    public void Image_is_a_pinned_dotnet_10_tag_not_a_floating_one()
+    public void Every_property_is_one_the_spec_and_codespaces_define()
+    {
+        var container = DevContainer;
+
+        Assert.All(container.Select(p => p.Key), key => Assert.Contains(key, SpecProperties));
+        Assert.All(container["hostRequirements"]!.AsObject().Select(p => p.Key), key => Assert.Contains(key, (string[])["cpus", "memory", "storage", "gpu"]));
+        Assert.All(container["customizations"]!.AsObject().Select(p => p.Key), key => Assert.Contains(key, (string[])["vscode", "codespaces"]));
+        // The Codespaces schema (microsoft/vscode, devContainer.codespaces.schema.json) has these two.
+        Assert.All(container["customizations"]!["codespaces"]!.AsObject().Select(p => p.Key), key => Assert.Contains(key, (string[])["openFiles", "repositories"]));
+        var waitFor = (string?)container["waitFor"];
+        Assert.Contains(waitFor, LifecycleCommands);
+        Assert.NotNull(container[waitFor!]); // waiting for a command that is not there waits for nothing
+    }
+
+    [Fact]
+    public void Image_is_an_exact_dotnet_10_tag_not_a_floating_one()
     {
         var image = (string?)DevContainer["image"];
 
-        // devcontainers/images tags: IMAGE_SEMVER-DOTNET-OS, e.g. 2-10.0-noble; `10.0` alone floats to every new image.
+        // devcontainers/images tags: IMAGE_SEMVER-DOTNET-OS; 2.1.3-10.0-noble is one image, 2-10.0-noble and 10.0 move.
         Assert.Matches(PinnedImage(), image);
     }
 
@@ -40,7 +71,7 @@ public sealed partial class DevContainerTests
     {
         var cpus = DevContainer["hostRequirements"]?["cpus"]?.GetValue<int>();
 
-        Assert.True(cpus >= 4, $"hostRequirements.cpus is {cpus?.ToString() ?? "missing"}: lesson 08's scaling and starvation demos need more than 2 cores");
+        Assert.True(cpus >= 4, $"hostRequirements.cpus is {cpus?.ToString() ?? "missing"}: the scaling curves and the starvation demos need more than 2 cores");
     }
 
     [Fact]
@@ -96,6 +127,6 @@ public sealed partial class DevContainerTests
         Assert.Equal(Extensions.Order(), recommended.Order());
     }
 
-    [GeneratedRegex(@"^mcr\.microsoft\.com/devcontainers/dotnet:\d+(\.\d+){0,2}-10\.0-noble$")]
+    [GeneratedRegex(@"^mcr\.microsoft\.com/devcontainers/dotnet:[0-9]+\.[0-9]+\.[0-9]+-10\.0-noble$")]
     private static partial Regex PinnedImage();
 }

@@ -36,11 +36,26 @@ public sealed partial class GitHubWorkflowTests
         var pages = Workflow("pages.yml");
 
         Assert.Contains("run: dotnet run --project lib/Tutorial.Notebooks", pages, StringComparison.Ordinal);
-        Assert.Matches(@"uses: actions/upload-pages-artifact@v\d+\s+with:\s+path: artifacts/site\n", pages);
-        Assert.Matches(@"uses: actions/deploy-pages@v\d+", pages);
+        Assert.Matches(@"uses: actions/upload-pages-artifact@[0-9a-f]{40} # v[0-9.]+\s+with:\s+path: artifacts/site\n", pages);
+        Assert.Matches(@"uses: actions/deploy-pages@[0-9a-f]{40} # v[0-9.]+\n", pages);
         Assert.Matches(@"permissions:\s+pages: write\s+id-token: write", pages);
         Assert.Contains("name: github-pages", pages, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ci.yml")]
+    [InlineData("pages.yml")]
+    public void Every_action_is_pinned_to_a_release_commit_that_the_comment_names(string name)
+    {
+        var uses = Uses().Matches(Workflow(name)).Select(m => m.Groups["ref"].Value).ToList();
+
+        Assert.NotEmpty(uses);
+        // A tag (v4) can be moved to other code; a commit cannot. The comment is what Dependabot and a reader go by.
+        Assert.All(uses, reference => Assert.Matches(@"^actions/[a-z-]+@[0-9a-f]{40} # v[0-9]+\.[0-9]+\.[0-9]+$", reference));
+    }
+
+    [GeneratedRegex(@"uses: (?<ref>[^\n]+)")]
+    private static partial Regex Uses();
 
     [GeneratedRegex(@"```sh\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex FencedBlock();

@@ -38,6 +38,24 @@ public sealed class ExportedAppRunTests
     }
 
     [Fact]
+    public async Task Kernel_code_compiles_without_warnings_although_the_repository_turns_nullable_on()
+    {
+        // The fixture lies under the repository, whose Directory.Build.props says Nullable=enable (the SDK's default for
+        // an app too); lesson code is written for the kernel, where nullable is off and an annotation's CS8632 is never
+        // shown. Built as .ci/run builds every lesson.
+        var course = new LessonFixture();
+        var app = FileBasedApps.Export(course.Write("01-nullable",
+            Cs("List<int> Make() => [1, 2];"),
+            Cs("var items = Make();\nConsole.WriteLine(items is not null && items.Count == 2);\nConsole.WriteLine(items.Count);"),
+            Cs("Exception? firstError = null;\nConsole.WriteLine(firstError is null);")), course.Apps);
+
+        var result = await ProcessRunner.RunAsync("dotnet", ["build", app, "-p:TreatWarningsAsErrors=true"], course.Root, RunTimeout);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("warning CS", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cell_that_throws_fails_the_app()
     {
         var course = new LessonFixture();

@@ -43,8 +43,23 @@ public sealed class FileBasedAppsTests
         var comments = app.Split('\n').Where(l => l.StartsWith("// ", StringComparison.Ordinal)).ToList();
         Assert.All(comments.Where(l => l.Contains("word", StringComparison.Ordinal)), l => Assert.True(l.Length <= 117, l));
         Assert.Contains("//   word", app, StringComparison.Ordinal); // a list item's continuation hangs under its text
+        Assert.Contains("\n// - word word", app, StringComparison.Ordinal); // and its marker keeps its space: still a list item
         Assert.Contains("// " + code, comments);
         Assert.Contains("// " + table, comments);
+    }
+
+    [Fact]
+    public void Hand_wrapped_prose_is_joined_as_markdown_joins_it_and_code_breaks_and_headings_keep_their_lines()
+    {
+        var app = Export(
+            Md("A paragraph that the author\nwrapped by hand.\n\n- an item\n  continued\n- another\n  - nested\n\n" +
+               "    indented code\n    more code\n\nline with a hard break  \nnext line\n\nTitle\n---\n> a quote\n> on two lines"),
+            Cs("var x = 1;"));
+
+        Assert.Contains(
+            "// A paragraph that the author wrapped by hand.\n//\n// - an item continued\n// - another\n//   - nested\n//\n" +
+            "//     indented code\n//     more code\n//\n// line with a hard break\n// next line\n//\n// Title\n// ---\n" +
+            "// > a quote\n// > on two lines\n", app, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -230,19 +245,62 @@ public sealed class FileBasedAppsTests
             Cs("await Task.FromResult(Describe(Kind.Big))"),
             Cs("string Describe(Kind kind) => kind.ToString();\nenum Kind { Small, Big }\nnew[] { 1, 2 }.Display();"));
 
-        // The #: directives are for the SDK; the compiler sees the rest, as `dotnet run` compiles it.
-        var code = string.Join('\n', app.Split('\n').Select(l => l.StartsWith("#:", StringComparison.Ordinal) ? "" : l));
+        var (diagnostics, code) = CompileAsTheSdkDoes(app);
+
+        var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join('\n', problems) + "\n" + code);
+    }
+
+    [Fact]
+    public void Cells_compile_without_null_state_warnings_as_in_the_kernel_and_a_cells_own_nullable_ends_with_the_cell()
+    {
+        // Lesson code written for the kernel (nullable off): a defensive null test on a value the compiler would call
+        // non-null makes it "maybe null" afterwards, so with nullable on the last line warns (CS8602), as lesson 08's check
+        // did; and an annotation, as lesson 12 has one, warns with annotations off (CS8632).
+        var app = Export(
+            Cs("List<int> Make() => [1, 2];"),
+            Cs("var items = Make();\nConsole.WriteLine(items is not null && items.Count == 2);\nConsole.WriteLine(items.Count);"),
+            Cs("Exception? firstError = null;\nConsole.WriteLine(firstError is null);"),
+            Cs("#nullable enable\nstring? maybe = null;\nConsole.WriteLine(maybe?.Length ?? 0);\nrecord Named(string? Name);"),
+            // Fine with nullable off (CS8600 with it on): cell 4's #nullable enable must not reach this cell.
+            Cs("string plain = null;\nConsole.WriteLine(plain ?? \"none\");"));
+
+        Assert.Contains("\n#:property Nullable=annotations\n", app, StringComparison.Ordinal);
+        Assert.Contains("Console.WriteLine(maybe?.Length ?? 0);\n#nullable restore\n", app, StringComparison.Ordinal);
+        // The record moves after the statements, away from the directive above it: it gets the directive again.
+        Assert.Contains("// (cell 4)\n#nullable enable\nrecord Named(string? Name);\n#nullable restore\n", app, StringComparison.Ordinal);
+        Assert.Equal(2, app.Split('\n').Count(l => l == "#nullable restore")); // cell 4's statements and its record
+        Assert.True(app.IndexOf("#nullable enable\n/// <summary>What the notebook kernel did", StringComparison.Ordinal) > app.IndexOf("record Named", StringComparison.Ordinal),
+            "the support class, written with annotations, is compiled with nullable on, after every cell");
+
+        var (diagnostics, code) = CompileAsTheSdkDoes(app);
+        var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join('\n', problems) + "\n" + code);
+
+        // The same code with nullable on, or off, is what produced the warnings: the check above can fail.
+        var (enabled, _) = CompileAsTheSdkDoes(app, NullableContextOptions.Enable);
+        Assert.Contains(enabled, d => d.Id == "CS8602");
+        Assert.DoesNotContain(enabled, d => d.Severity == DiagnosticSeverity.Error);
+        var (disabled, _) = CompileAsTheSdkDoes(app, NullableContextOptions.Disable);
+        Assert.Contains(disabled, d => d.Id == "CS8632");
+    }
+
+    // The #: directives are for the SDK; the compiler sees the rest, as `dotnet run` compiles it, with the nullable
+    // context the app's #:property Nullable asks for (or the one given).
+    private static (IReadOnlyList<Diagnostic> Diagnostics, string Code) CompileAsTheSdkDoes(string app, NullableContextOptions? nullable = null)
+    {
+        var lines = app.Split('\n');
+        nullable ??= lines.Contains("#:property Nullable=annotations") ? NullableContextOptions.Annotations : NullableContextOptions.Enable;
+        var code = string.Join('\n', lines.Select(l => l.StartsWith("#:", StringComparison.Ordinal) ? "" : l));
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var usingsForImplicit = "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Threading; global using System.Threading.Tasks;";
         var compilation = CSharpCompilation.Create("app",
-            [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest))],
+            [CSharpSyntaxTree.ParseText(code, parse), CSharpSyntaxTree.ParseText(usingsForImplicit, parse)],
             Directory.GetFiles(framework, "System*.dll").Where(p => !p.Contains("Native", StringComparison.Ordinal))
                 .Append(Path.Combine(framework, "netstandard.dll"))
                 .Select(p => MetadataReference.CreateFromFile(p)),
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
-        var usingsForImplicit = "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Threading; global using System.Threading.Tasks;";
-        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(usingsForImplicit, new CSharpParseOptions(LanguageVersion.Latest)));
-
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, string.Join('\n', errors) + "\n" + code);
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: nullable.Value));
+        return (compilation.GetDiagnostics(), code);
     }
 }
