@@ -59,18 +59,20 @@ internal sealed class CpuWorkload : ImageWorkload
         return SyntheticImage.Checksum(current);
     }
 
+    // Picks the passes that make one job compute for about `target` on this machine.
     internal static CpuWorkload Calibrate(TimeSpan target, int size)
     {
         if (target < TimeSpan.FromMilliseconds(1) || target > TimeSpan.FromSeconds(10))
             throw new ArgumentOutOfRangeException(nameof(target), target, "A calibrated job must take between 1 ms and 10 s.");
         var probe = new CpuWorkload(size, 4);
         probe.Process(0); // JIT and caches first, so the measurement is of steady-state speed.
+        // Measured in the thread's CPU time: other programs on the cores then do not shrink the job (on a busy machine a
+        // wall-clock calibration counted their time as ours and chose too few passes).
         var best = TimeSpan.MaxValue;
         for (var i = 0; i < 3; i++)
         {
-            var start = Stopwatch.GetTimestamp();
-            probe.Process(i + 1);
-            var elapsed = Stopwatch.GetElapsedTime(start);
+            var run = i + 1;
+            var elapsed = ThreadCpuTime.Of(() => probe.Process(run));
             if (elapsed < best)
                 best = elapsed;
         }

@@ -122,7 +122,8 @@ public class HarnessProofTests
     [Fact]
     public async Task An_unbounded_pool_is_told_the_peak_against_the_allowed_concurrency()
     {
-        HintContains("12 jobs ran at the same time, but only 3 are allowed.", await FailsWith("pool-unbounded", PoolCheck(Pools.TaskPerJob)));
+        // All 12 usually overlap; on a busy machine a few may finish before the last starts, so the count is not fixed.
+        HintMatches(@"\b([4-9]|1[0-2]) jobs ran at the same time, but only 3 are allowed\.", await FailsWith("pool-unbounded", PoolCheck(Pools.TaskPerJob)));
     }
 
     [Fact]
