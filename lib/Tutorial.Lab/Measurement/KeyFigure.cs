@@ -35,7 +35,8 @@ public static class KeyFigure
     /// Prints <paramref name="value"/> beside its <paramref name="model"/> with a verdict, and returns the verdict:
     /// <c>✅ agrees</c> inside the model's range; outside it, <c>⚠️ busy</c> when other processes were measured using at
     /// least a quarter of the cores on average (or half of them for 200 ms or more) while it was measured, else
-    /// <c>❌ outside</c>. The window is the time since the previous key figure or the start of the latest
+    /// <c>❌ outside</c>. A duration (a model in <c>ms</c>) below its model is always <c>❌ outside</c>: load only slows
+    /// timings down. The window is the time since the previous key figure or the start of the latest
     /// <see cref="Measure"/> call, whichever is earlier, kept between 0.5 and 10 s.
     /// </summary>
     /// <param name="label">What was measured, e.g. <c>sequential, 3 x 50 ms</c>; no colon.</param>
@@ -97,7 +98,18 @@ public static class KeyFigure
         if (model.Contains(value))
             return line;
 
-        var side = model.Low is { } low && number < low ? "below the model" : "above the model";
+        var below = model.Low is { } low && number < low;
+        var side = below ? "below the model" : "above the model";
+        // Other programs on the cores only ever slow a timing down: a duration below its model is no sign of load, so it
+        // gets no "busy" excuse (the model, or the code, is wrong). Counts and ratios can move either way under load.
+        if (below && model.Unit == "ms")
+        {
+            return line with
+            {
+                Verdict = KeyFigureLine.VerdictMark.Outside,
+                Reason = $"{side}: load can only slow a timing down, so this is unexpected: rerun the cell, and if it stays outside, the code or the model is wrong",
+            };
+        }
         return load() switch
         {
             { IsBusy: true } busy => line with { Verdict = KeyFigureLine.VerdictMark.Busy, Reason = $"{side}: {busy.Describe()}; rerun the cell" },

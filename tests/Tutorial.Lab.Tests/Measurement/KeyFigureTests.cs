@@ -39,10 +39,28 @@ public class KeyFigureTests
     [Fact]
     public void Outside_the_range_on_a_quiet_machine_is_unexpected()
     {
-        var line = KeyFigure.Judge("sequential, 3 x 50 ms", 100, Sequential, () => Quiet);
+        var line = KeyFigure.Judge("sequential, 3 x 50 ms", 170, Sequential, () => Quiet);
 
         Assert.Equal(Mark.Outside, line.Verdict);
-        Assert.StartsWith("below the model on a quiet machine (other processes used 0.1 of 2 cores while it ran); unexpected: rerun the cell", line.Reason);
+        Assert.StartsWith("above the model on a quiet machine (other processes used 0.1 of 2 cores while it ran); unexpected: rerun the cell", line.Reason);
+    }
+
+    [Fact]
+    public void A_duration_below_its_model_is_outside_even_on_a_busy_machine_because_load_only_slows_timings_down()
+    {
+        var line = KeyFigure.Judge("sequential, 3 x 50 ms", 100, Sequential, () => Busy);
+
+        Assert.Equal(Mark.Outside, line.Verdict);
+        Assert.StartsWith("below the model: load can only slow a timing down", line.Reason);
+    }
+
+    [Fact]
+    public void A_count_below_its_model_on_a_busy_machine_is_busy_because_load_can_move_it_either_way()
+    {
+        var line = KeyFigure.Judge("batches", 4, Model.Between(8, 10, "batches", "about 9"), () => Busy);
+
+        Assert.Equal(Mark.Busy, line.Verdict);
+        Assert.StartsWith("below the model: other processes used 1.7 of 2 cores", line.Reason);
     }
 
     [Fact]
