@@ -41,6 +41,9 @@ public sealed partial class GoProgram
     // Thread-pool threads of the program blocked in a watched synchronous wait (see ThreadBlocked). Not under _gate.
     private int _parkedPoolThreads;
 
+    // ThreadPool.CompletedWorkItemCount at the previous look (each look is one work item of its own), or null before the first.
+    private long? _lastLookCompleted;
+
     private int _lastGoroutineId;
     private int _lastChannelNumber;
     private volatile bool _ended;
@@ -206,11 +209,20 @@ public sealed partial class GoProgram
             }
             if (!NothingCanRun(out var programActive))
             {
-                // Parked on paper, but something may still wake a goroutine: look again later. Activity of the program
-                // itself starts the count of quiet looks over; the rest of the process being busy only delays it.
+                // Parked on paper, but something may still wake a goroutine. If it is the program itself (its code running,
+                // a hand-over on its way), the count of quiet looks starts over and the next look is a grace period away.
+                // If it is only the rest of the process (a timer, queued or busy thread-pool work), look again soon: on a
+                // loaded machine such moments come and go, and waiting a whole grace period between looks made a report
+                // take seconds.
                 if (programActive)
+                {
                     _quietLooks = 0;
-                Arm(_options.GracePeriod);
+                    Arm(_options.GracePeriod);
+                }
+                else
+                {
+                    Arm(ConfirmationDelay);
+                }
                 return;
             }
             // A second quiet look, later and with nothing changed, so that a hand-over caught between being taken off the
@@ -268,9 +280,15 @@ public sealed partial class GoProgram
         if (queued > _queuedAtStart)
             return ($"{queued - _queuedAtStart} work item(s) queued on the thread pool", false);
         // Threads the host keeps busy for good (a test runner's or a notebook kernel's loops) were busy before the program
-        // started, and this callback runs on one of the others: only more than that counts.
+        // started, and this callback runs on one of the others: only more than that counts. On a loaded machine the pool
+        // also counts threads it has woken that are still waiting for a core, or spinning before they sleep again; those
+        // finish no work item. So more busy threads are a sign of life only if some work item other than these looks
+        // themselves completed since the previous look.
+        var completed = ThreadPool.CompletedWorkItemCount;
+        var othersCompleted = _lastLookCompleted is { } last ? completed - last - 1 : long.MaxValue;
+        _lastLookCompleted = completed;
         var busy = BusyWorkerThreads() - 1 - Volatile.Read(ref _parkedPoolThreads);
-        if (busy > _busyAtStart)
+        if (busy > _busyAtStart && othersCompleted > 0)
             return ($"{busy - _busyAtStart} more thread-pool thread(s) busy than when the program started", false);
         return (null, false);
     }

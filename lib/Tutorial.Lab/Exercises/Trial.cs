@@ -290,7 +290,7 @@ public sealed class Trial
     /// trial's sources but not yet written to its sinks (or read by <see cref="DrainAsync{T}"/>).
     /// </summary>
     /// <param name="limit">How many may be in flight, e.g. workers + buffer capacity.</param>
-    /// <exception cref="ExerciseHintException">More were in flight: something buffers without bound.</exception>
+    /// <exception cref="ExerciseHintException">More were in flight: something buffers without bound, or reads ahead of its workers.</exception>
     public void ExpectInFlightAtMost(int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
@@ -298,9 +298,15 @@ public sealed class Trial
         lock (_gate)
             peak = _peakInFlight;
         if (peak > limit)
+        {
+            // Far over the limit is a queue without a bound; a little over is code that takes items before it can work on them.
+            var why = peak >= 2 * Math.Max(limit, 1)
+                ? "something buffers without bound"
+                : "something takes an item before a worker is free to work on it (take the next one only when a worker is free)";
             throw new ExerciseHintException(
-                $"your code held {peak} items at once (taken in but not yet passed on), but at most {limit} may be in flight: something buffers without bound.",
+                $"your code held {peak} items at once (taken in but not yet passed on), but at most {limit} may be in flight: {why}.",
                 Ideas.Unbounded);
+        }
     }
 
     /// <summary>
