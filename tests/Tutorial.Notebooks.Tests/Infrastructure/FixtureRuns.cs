@@ -14,12 +14,34 @@ public static class FixtureRuns
         Runs.GetOrAdd(Path.GetFullPath(path), p => new Lazy<Task<NotebookRun>>(() => RunAsync(p, new ExecutionOptions())))
             .Value.WaitAsync(MachineGate.WaitLimit + CourseRuns.RunLimit);
 
+    // An in-process run sets the process's working directory while it runs (the engine serialises its own runs for that):
+    // one at a time here too, so that a test can read the directory before and after a run with no other run in between.
+    private static readonly SemaphoreSlim InProcess = new(1, 1);
+
     /// <summary>Runs a notebook in-process (not cached), holding a shared slot of the <see cref="MachineGate"/>.</summary>
-    public static async Task<NotebookRun> RunAsync(string path, ExecutionOptions options)
+    public static async Task<NotebookRun> RunAsync(string path, ExecutionOptions options) =>
+        (await RunWatchingTheWorkingDirectoryAsync(path, options)).Run;
+
+    /// <summary>Like <see cref="RunAsync"/>, and returns the process's working directory just before and just after the run.</summary>
+    public static async Task<(NotebookRun Run, string Before, string After)> RunWatchingTheWorkingDirectoryAsync(string path, ExecutionOptions options)
     {
         using (await MachineGate.SharedAsync())
         {
-            return await new NotebookExecutor(options).RunAsync(path).WaitAsync(CourseRuns.RunLimit);
+            if (!await InProcess.WaitAsync(CourseRuns.RunLimit))
+            {
+                throw new TimeoutException($"another in-process notebook run took more than {CourseRuns.RunLimit.TotalMinutes:0} minutes");
+            }
+
+            try
+            {
+                var before = Environment.CurrentDirectory;
+                var run = await new NotebookExecutor(options).RunAsync(path).WaitAsync(CourseRuns.RunLimit);
+                return (run, before, Environment.CurrentDirectory);
+            }
+            finally
+            {
+                InProcess.Release();
+            }
         }
     }
 
