@@ -14,69 +14,35 @@ public static class FixtureRuns
         Runs.GetOrAdd(Path.GetFullPath(path), p => new Lazy<Task<NotebookRun>>(() => RunAsync(p, new ExecutionOptions())))
             .Value.WaitAsync(MachineGate.WaitLimit + CourseRuns.RunLimit);
 
-    // In-process runs share the process's working directory, which a run sets while it runs: one at a time (the engine
-    // serialises them too), so that a test can read the directory just before and after a run. They go through one lane
-    // that holds a machine slot while runs are waiting and takes them back to back: a fixture run takes a second, while a
-    // fresh place in the machine's queue, behind stock-kernel and runner tests, can take a minute.
-    private static readonly ConcurrentQueue<Queued> Pending = new();
-    private static int _laneBusy;
+    // An in-process run sets the process's working directory while it runs (the engine serialises its own runs for that):
+    // one at a time here too, so that a test can read the directory before and after a run with no other run in between.
+    // Taken before the machine slot, so that a run waiting for its turn does not hold a core another test could use.
+    private static readonly SemaphoreSlim InProcess = new(1, 1);
 
     private static async Task<NotebookRun> RunAsync(string path, ExecutionOptions options) =>
         (await RunWatchingTheWorkingDirectoryAsync(path, options)).Run;
 
     /// <summary>Runs a notebook in-process (not cached), holding a shared slot of the <see cref="MachineGate"/>, and returns the
     /// process's working directory just before and just after the run.</summary>
-    public static Task<(NotebookRun Run, string Before, string After)> RunWatchingTheWorkingDirectoryAsync(string path, ExecutionOptions options)
+    public static async Task<(NotebookRun Run, string Before, string After)> RunWatchingTheWorkingDirectoryAsync(string path, ExecutionOptions options)
     {
-        var done = new TaskCompletionSource<(NotebookRun, string, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Pending.Enqueue(new Queued(
-            async () =>
-            {
-                try
-                {
-                    var before = Environment.CurrentDirectory;
-                    var run = await new NotebookExecutor(options).RunAsync(path).WaitAsync(CourseRuns.RunLimit);
-                    done.SetResult((run, before, Environment.CurrentDirectory));
-                }
-                catch (Exception e)
-                {
-                    done.SetException(e);
-                }
-            },
-            e => done.TrySetException(e)));
-        _ = DrainAsync();
-        return done.Task.WaitAsync(MachineGate.WaitLimit + CourseRuns.RunLimit);
-    }
-
-    // Whoever finds the lane idle drains it; a run queued just as the lane went idle is seen by the loop's condition.
-    private static async Task DrainAsync()
-    {
-        while (!Pending.IsEmpty && Interlocked.CompareExchange(ref _laneBusy, 1, 0) == 0)
+        if (!await InProcess.WaitAsync(MachineGate.WaitLimit + CourseRuns.RunLimit))
         {
-            try
+            throw new TimeoutException("waited too long for another in-process notebook run to end");
+        }
+
+        try
+        {
+            using (await MachineGate.SharedAsync())
             {
-                using (await MachineGate.SharedAsync())
-                {
-                    while (Pending.TryDequeue(out var next))
-                    {
-                        await next.Run();
-                    }
-                }
-            }
-            catch (Exception e)
-            {
-                // No slot (the gate timed out): every waiting run fails with the reason instead of waiting for its own limit.
-                while (Pending.TryDequeue(out var next))
-                {
-                    next.Fail(e);
-                }
-            }
-            finally
-            {
-                Volatile.Write(ref _laneBusy, 0);
+                var before = Environment.CurrentDirectory;
+                var run = await new NotebookExecutor(options).RunAsync(path).WaitAsync(CourseRuns.RunLimit);
+                return (run, before, Environment.CurrentDirectory);
             }
         }
+        finally
+        {
+            InProcess.Release();
+        }
     }
-
-    private sealed record Queued(Func<Task> Run, Action<Exception> Fail);
 }
