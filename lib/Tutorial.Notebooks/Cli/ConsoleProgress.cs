@@ -18,6 +18,7 @@ internal sealed class ConsoleProgress : INotebookProgress, IDisposable
     private string? _current;
     private int _codeCells;
     private int _codeIndex;
+    private bool _failureShown;
 
     private ConsoleProgress(IAnsiConsole console)
     {
@@ -48,6 +49,7 @@ internal sealed class ConsoleProgress : INotebookProgress, IDisposable
         {
             _codeCells = notebook.Cells.Count(c => c.IsExecutable);
             _codeIndex = 0;
+            _failureShown = false;
             _console.MarkupLineInterpolated($"[bold][[{index}/{count}]] {notebook.Name}[/]  ({_codeCells} code cells)");
         }
     }
@@ -56,9 +58,10 @@ internal sealed class ConsoleProgress : INotebookProgress, IDisposable
     {
         lock (_gate)
         {
-            if (run.Problem is { } problem)
+            // A process that died between two cells failed no cell that was reported; say why here.
+            if (!_failureShown && run.FailureSummary is { } failure)
             {
-                _console.MarkupLineInterpolated($"        [red]{problem}[/]");
+                _console.MarkupLineInterpolated($"        [red]{failure}[/]");
             }
         }
     }
@@ -100,6 +103,7 @@ internal sealed class ConsoleProgress : INotebookProgress, IDisposable
             if (result.IsFailure)
             {
                 _console.MarkupLineInterpolated($"        [red]{result.ErrorSummary}[/]");
+                _failureShown = true;
             }
 
             _current = null;

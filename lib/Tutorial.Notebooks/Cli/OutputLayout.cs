@@ -36,6 +36,11 @@ internal sealed class OutputLayout(string outputFolder)
             throw new UsageException($"--out {OutputFolder} would overwrite the lessons in {lessonsFolder}; choose another output folder");
         }
 
+        if (File.Exists(OutputFolder))
+        {
+            throw new UsageException($"--out {OutputFolder} is a file; it needs a folder (one that exists or can be created)");
+        }
+
         try
         {
             Directory.CreateDirectory(OutputFolder);

@@ -35,7 +35,7 @@ internal sealed class RunnerCommandLine
             1  a lesson failed: a cell failed or timed out, the lesson's process crashed, or the notebook is invalid
                or not C# (each invalid notebook is named before any lesson runs; the others still run)
             2  usage error, nothing was run: a bad option or value, an unknown lesson, a missing lessons folder or
-               one with no lessons, an --out that cannot be written or that would overwrite the lessons
+               one with no lessons, an --out that is a file, cannot be written or would overwrite the lessons
           130  interrupted (Ctrl+C)
         """;
 

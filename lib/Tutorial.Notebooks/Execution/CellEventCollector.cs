@@ -327,11 +327,7 @@ internal sealed class CellEventCollector : IObserver<KernelEvent>
         }
     }
 
-    private static bool IsKeyFigureLine(StringBuilder line)
-    {
-        var text = line.ToString().TrimStart(' ', '\t');
-        return text.StartsWith(KeyFigure.Marker, StringComparison.Ordinal);
-    }
+    private static bool IsKeyFigureLine(StringBuilder line) => KeyFigure.IsKeyFigureLine(line.ToString());
 
     private static string ErrorName(CommandFailed failed) => failed.Exception switch
     {

@@ -20,7 +20,7 @@ public sealed class CellResult
         Duration = duration;
         Outputs = outputs;
         ExecutionCount = executionCount;
-        KeyFigureLines = keyFigureLines ?? [.. StandardOutput.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith(KeyFigure.Marker, StringComparison.Ordinal))];
+        KeyFigureLines = keyFigureLines ?? [.. StandardOutput.Split('\n').Where(KeyFigure.IsKeyFigureLine).Select(l => l.Trim())];
         KeyFigures = [.. KeyFigureLines.Select(line => KeyFigure.Parse(cell.Number, line))];
     }
 
@@ -68,8 +68,4 @@ public sealed class CellResult
     public bool IsFailure => Status is CellStatus.Failed or CellStatus.TimedOut;
 
     private string Concat(OutputKind kind) => string.Concat(Outputs.Where(o => o.Kind == kind).Select(o => o.Text));
-
-    /// <summary>A copy with another status and an extra error output, for a cell the lesson's process died in.</summary>
-    internal CellResult WithFailure(CellStatus status, string error, string errorName) =>
-        new(Cell, status, Duration, [.. Outputs, CellOutput.FromText(OutputKind.Error, error, errorName)], ExecutionCount, KeyFigureLines);
 }

@@ -57,6 +57,7 @@ public sealed class IsolatedExecutor
 
         var results = new Dictionary<int, CellResult>();
         NotebookCell? running = null;
+        var runningFor = new Stopwatch();
         var done = false;
         TimeSpan? childDuration = null;
 
@@ -86,7 +87,7 @@ public sealed class IsolatedExecutor
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            return Assemble(notebook, results, followUpCells, labels, null, CellStatus.Failed, watch.Elapsed, $"could not start the lesson's process ({process.StartInfo.FileName}): {e.Message}");
+            return Assemble(notebook, results, followUpCells, labels, null, TimeSpan.Zero, CellStatus.Failed, watch.Elapsed, $"could not start the lesson's process ({process.StartInfo.FileName}): {e.Message}");
         }
 
         process.BeginErrorReadLine();
@@ -119,6 +120,7 @@ public sealed class IsolatedExecutor
                 {
                     case WireEventKind.CellStarting when cell is not null:
                         running = cell;
+                        runningFor.Restart();
                         progress?.CellStarting(notebook, cell);
                         break;
                     case WireEventKind.CellFinished when cell is not null && e.Result is not null:
@@ -164,7 +166,16 @@ public sealed class IsolatedExecutor
 
         var reason = done ? null : killedBecause ?? DescribeExit(process.ExitCode, tail, running);
         var status = killedBecause is null ? CellStatus.Failed : CellStatus.TimedOut;
-        return Assemble(notebook, results, followUpCells, labels, running, status, childDuration ?? watch.Elapsed, reason);
+        var run = Assemble(notebook, results, followUpCells, labels, running, runningFor.Elapsed, status, childDuration ?? watch.Elapsed, reason);
+
+        // The child could not report the cell it died in; the caller was told it started, so it is told how it ended.
+        if (reason is not null && running is not null
+            && run.Cells.Concat(run.FollowUps.Select(f => f.Result)).FirstOrDefault(c => c.Cell == running) is { } crashed)
+        {
+            progress?.CellFinished(notebook, crashed);
+        }
+
+        return run;
     }
 
     private ProcessStartInfo StartInfo(NotebookDocument notebook, string nonce)
@@ -234,12 +245,12 @@ public sealed class IsolatedExecutor
         {
             137 => $"the lesson's process was killed{where} (signal 9, e.g. by the system when memory ran out)",
             > 128 and < 160 => $"the lesson's process was ended by signal {exitCode - 128}{where} (exit code {exitCode})",
-            _ => $"the lesson's process exited with code {exitCode}{where} before the lesson finished (does a cell call Environment.Exit?)",
+            _ => $"the lesson's process exited with code {exitCode}{where}, before the lesson finished (does a cell call Environment.Exit?)",
         };
     }
 
     private static NotebookRun Assemble(NotebookDocument notebook, Dictionary<int, CellResult> results, IReadOnlyList<NotebookCell> followUpCells,
-        IReadOnlyList<string> labels, NotebookCell? running, CellStatus status, TimeSpan duration, string? reason)
+        IReadOnlyList<string> labels, NotebookCell? running, TimeSpan runningFor, CellStatus status, TimeSpan duration, string? reason)
     {
         var cells = new List<CellResult>(notebook.Cells.Count);
         var reasonUsed = reason is null;
@@ -256,7 +267,9 @@ public sealed class IsolatedExecutor
             else if (!reasonUsed && (running is null || running == cell))
             {
                 var error = running == cell ? reason! : $"{reason}; it ended before this cell started, so an earlier cell caused it";
-                cells.Add(new CellResult(cell, running == cell ? status : CellStatus.Failed, TimeSpan.Zero, [CellOutput.FromText(OutputKind.Error, error, "LessonProcess")]));
+                cells.Add(running == cell
+                    ? new CellResult(cell, status, runningFor, [CellOutput.FromText(OutputKind.Error, error, "LessonProcess")])
+                    : new CellResult(cell, CellStatus.Failed, TimeSpan.Zero, [CellOutput.FromText(OutputKind.Error, error, "LessonProcess")]));
                 reasonUsed = true;
             }
             else
@@ -276,7 +289,7 @@ public sealed class IsolatedExecutor
             else if (!reasonUsed && running == cell)
             {
                 followUps.Add(new FollowUpResult(new FollowUp(labels[i], cell.Source),
-                    new CellResult(cell, status, TimeSpan.Zero, [CellOutput.FromText(OutputKind.Error, reason!, "LessonProcess")])));
+                    new CellResult(cell, status, runningFor, [CellOutput.FromText(OutputKind.Error, reason!, "LessonProcess")])));
                 reasonUsed = true;
             }
         }

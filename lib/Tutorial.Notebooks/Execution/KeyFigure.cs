@@ -47,8 +47,14 @@ public sealed record KeyFigure(
     KeyFigureVerdict Verdict,
     string? Reason)
 {
-    /// <summary>The marker that starts a key-figure line.</summary>
-    public const string Marker = "📌";
+    /// <summary>The marker that starts a key-figure line: the library's (<c>KeyFigureLine.Marker</c>) without its space.</summary>
+    public static readonly string Marker = KeyFigureLine.Marker.TrimEnd();
+
+    /// <summary>True for a line of output that starts with the marker (after leading spaces): a key figure, or one that
+    /// breaks the format. The space after the marker is not required here, so that <c>📌x: 1</c> is reported as
+    /// unreadable instead of being silently ignored.</summary>
+    /// <param name="line">One line of output.</param>
+    public static bool IsKeyFigureLine(string line) => line.AsSpan().TrimStart(" \t").StartsWith(Marker, StringComparison.Ordinal);
 
     /// <summary>True when the figure declares a model (and so carries a verdict).</summary>
     public bool HasModel => Model is not null;

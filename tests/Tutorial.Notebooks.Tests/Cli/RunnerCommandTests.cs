@@ -99,6 +99,20 @@ public sealed class RunnerCommandTests
     }
 
     [Fact]
+    public async Task An_out_that_is_a_file_exits_2_before_any_lesson_runs()
+    {
+        var file = Path.Combine(TestPaths.NewOutputFolder("cli-out-file"), "out.txt");
+        File.WriteAllText(file, "mine");
+
+        var outcome = await RunAsync("--notebooks", TestPaths.FixtureNotebooks, "--out", file);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal($"error: --out {file} is a file; it needs a folder (one that exists or can be created){Environment.NewLine}", outcome.Error);
+        Assert.Equal("", outcome.Output);
+        Assert.Equal("mine", File.ReadAllText(file));
+    }
+
+    [Fact]
     public async Task Help_describes_the_options_the_exit_codes_and_the_key_figure_format()
     {
         var outcome = await RunAsync("--help");

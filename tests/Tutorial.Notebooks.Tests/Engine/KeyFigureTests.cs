@@ -37,4 +37,24 @@ public sealed class KeyFigureTests
     [Fact]
     public void A_line_without_a_colon_is_unreadable() =>
         Assert.Equal(KeyFigureVerdict.Unreadable, KeyFigure.Parse(1, "📌 speed-up 4.9x").Verdict);
+
+    [Theory]
+    [InlineData("📌 x: 1 ms", true)]
+    [InlineData("  📌 x: 1 ms", true)]
+    [InlineData("📌x: 1 ms", true)] // found, so that it is reported as unreadable rather than silently dropped
+    [InlineData("x: 1 ms 📌", false)]
+    [InlineData("", false)]
+    public void A_line_is_a_key_figure_line_when_it_starts_with_the_libraries_marker(string line, bool expected) =>
+        Assert.Equal(expected, KeyFigure.IsKeyFigureLine(line));
+
+    [Fact]
+    public void A_cells_key_figures_are_the_marked_lines_of_its_output_and_a_misformatted_one_is_unreadable()
+    {
+        var cell = new Tutorial.Notebooks.Documents.NotebookCell(2, Tutorial.Notebooks.Documents.CellKind.Code, "csharp", "");
+        var result = new CellResult(cell, CellStatus.Passed, TimeSpan.Zero,
+            [CellOutput.FromText(OutputKind.StandardOutput, "hello\n  📌 one: 1 ms\n📌two 2\nnot 📌 this\n")]);
+
+        Assert.Equal(["📌 one: 1 ms", "📌two 2"], result.KeyFigureLines);
+        Assert.Equal([KeyFigureVerdict.NoModel, KeyFigureVerdict.Unreadable], result.KeyFigures.Select(k => k.Verdict));
+    }
 }

@@ -21,7 +21,6 @@ public static class CourseRuns
     public static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan ToolRestoreLimit = TimeSpan.FromMinutes(3);
-    private static readonly ConcurrentDictionary<string, Lazy<Task<NotebookRun>>> EngineRuns = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Lazy<Task<VerdictRuns>>> Verdicts = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Lazy<Task<StockKernelRun>>> StockRuns = new(StringComparer.Ordinal);
     private static readonly Lazy<Task> ToolsRestored = new(RestoreToolsAsync);
@@ -41,26 +40,39 @@ public static class CourseRuns
     /// <summary>The lesson named by <paramref name="selector"/> (<c>01</c>, <c>1</c>, <c>worker-pool</c>, <c>01-worker-pool</c>).</summary>
     public static Lesson Find(string selector) => LessonCatalog.Select(Lessons, [selector]).Single();
 
-    // The first request for any lesson's engine run starts them all, one after another in course order; the first
-    // request for a stock-kernel run starts those, two at a time, after the engine runs (when those were asked for), so
-    // each kind runs in a phase of its own and the stock-kernel runs really share the two cores.
-    private static readonly Lazy<Task> EnginePipeline = new(() => Task.Run(async () =>
+    // The first request for any lesson's engine run starts them all: one measured phase (see MachineGate) in course order.
+    // Two lessons' processes at a time start and warm up their compilers side by side, one per core; then each of the
+    // two runs its lesson with the machine to itself, and the next two start. (Warming one process at a time would leave
+    // a core idle for every lesson; warming them all up front would keep a dozen idle processes in memory.)
+    private static readonly Lazy<IReadOnlyDictionary<string, Task<NotebookRun>>> EngineRuns = new(() =>
     {
-        foreach (var lesson in Lessons)
+        var lessons = Lessons;
+        var results = lessons.ToDictionary(l => l.Path, _ => new TaskCompletionSource<NotebookRun>(TaskCreationOptions.RunContinuationsAsynchronously), StringComparer.Ordinal);
+        _ = Task.Run(async () =>
         {
-            await SwallowAsync(EngineRun(lesson).Value);
-        }
-    }));
+            using var phase = MachineGate.BeginMeasuredPhase();
+            foreach (var pair in lessons.Chunk(MachineGate.Slots))
+            {
+                var turn = Task.CompletedTask;
+                var runs = new List<Task>();
+                foreach (var lesson in pair)
+                {
+                    var run = RunEngineAsync(lesson, withFollowUps: true, turn);
+                    runs.Add(CompleteAsync(results[lesson.Path], run));
+                    turn = SwallowAsync(run);
+                }
 
+                await Task.WhenAll(runs);
+            }
+        });
+        return results.ToDictionary(r => r.Key, r => r.Value.Task, StringComparer.Ordinal);
+    });
+
+    // The stock-kernel runs, two at a time; as shared work they start when no lesson is being measured.
     private static readonly Lazy<Task> StockPipeline = new(() => Task.Run(async () =>
     {
-        if (EnginePipeline.IsValueCreated)
-        {
-            await SwallowAsync(EnginePipeline.Value);
-        }
-
         var queue = new ConcurrentQueue<Lesson>(Lessons);
-        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, MachineGate.Slots).Select(_ => Task.Run(async () =>
         {
             while (queue.TryDequeue(out var lesson))
             {
@@ -70,18 +82,23 @@ public static class CourseRuns
     }));
 
     /// <summary>The lesson's one engine run (with the exercise follow-ups).</summary>
-    public static Task<NotebookRun> EngineAsync(string selector)
-    {
-        var lesson = Find(selector);
-        _ = EnginePipeline.Value;
-        return EngineRun(lesson).Value.WaitAsync(MachineGate.WaitLimit + RunLimit);
-    }
-
-    private static Lazy<Task<NotebookRun>> EngineRun(Lesson lesson) =>
-        EngineRuns.GetOrAdd(lesson.Path, _ => new Lazy<Task<NotebookRun>>(() => RunEngineAsync(lesson, withFollowUps: true)));
+    public static Task<NotebookRun> EngineAsync(string selector) =>
+        EngineRuns.Value[Find(selector).Path].WaitAsync(MachineGate.WaitLimit + RunLimit);
 
     private static Task<StockKernelRun> StockRun(Lesson lesson) =>
         StockKernelAsync(lesson.Path, Exercises.FollowUpsFor(NotebookDocument.Load(lesson.Path)));
+
+    private static async Task CompleteAsync(TaskCompletionSource<NotebookRun> result, Task<NotebookRun> run)
+    {
+        try
+        {
+            result.SetResult(await run);
+        }
+        catch (Exception e)
+        {
+            result.SetException(e);
+        }
+    }
 
     // A pipeline goes on past a failed run; the test that asked for that run sees the failure.
     private static async Task SwallowAsync(Task task)
@@ -101,7 +118,7 @@ public static class CourseRuns
     {
         var lesson = Find(selector);
         return Verdicts.GetOrAdd(lesson.Path, _ => new Lazy<Task<VerdictRuns>>(() =>
-                VerdictRuns.GetAsync(() => EngineAsync(selector), () => RunEngineAsync(lesson, withFollowUps: false))))
+                VerdictRuns.GetAsync(() => EngineAsync(selector), () => RunEngineAsync(lesson, withFollowUps: false, Task.CompletedTask))))
             .Value.WaitAsync(2 * (MachineGate.WaitLimit + RunLimit));
     }
 
@@ -118,18 +135,19 @@ public static class CourseRuns
         StockRuns.GetOrAdd(Path.GetFullPath(notebookPath), p => new Lazy<Task<StockKernelRun>>(() => RunStockKernelAsync(p, followUps)))
                  .Value.WaitAsync(MachineGate.WaitLimit + RunLimit);
 
-    private static async Task<NotebookRun> RunEngineAsync(Lesson lesson, bool withFollowUps)
+    // The child starts and warms up its compiler on a shared slot of the measured phase; then, once the run before it in
+    // the phase (turn) has ended, the lesson runs with the machine to itself.
+    private static async Task<NotebookRun> RunEngineAsync(Lesson lesson, bool withFollowUps, Task turn)
     {
         var notebook = NotebookDocument.Load(lesson.Path);
         var followUps = withFollowUps ? Exercises.FollowUpsFor(notebook) : [];
-        // The child starts and warms up its compiler on a shared slot (beside other work); the lesson itself then runs with
-        // the machine to itself.
-        var slot = await MachineGate.SharedAsync();
+        var slot = await MachineGate.SharedAsync(partOfMeasuredPhase: true);
         try
         {
             var run = await new IsolatedExecutor().RunAsync(notebook, followUps, whenReady: async () =>
             {
                 slot.Dispose();
+                await turn.WaitAsync(MachineGate.WaitLimit + RunLimit);
                 return await MachineGate.ExclusiveAsync();
             });
             var folder = withFollowUps ? "test-notebooks" : "test-notebooks-rerun";
