@@ -1,12 +1,12 @@
 // Exercise: 03-defer-done
-async Task ResizeAndReportAsync(int id, WaitGroup wg, ConcurrentBag<int> processed)
+async Task ResizeAndReportAsync(int id, WaitGroup wg, Func<int, Task> record)
 {
     try
     {
         await image.ProcessAsync(id);
         if (id == 3)
             throw new InvalidOperationException("image3.png is corrupt");
-        processed.Add(id);
+        await record(id);
     }
     finally
     {

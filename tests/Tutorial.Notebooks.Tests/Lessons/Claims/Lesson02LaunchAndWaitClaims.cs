@@ -27,7 +27,7 @@ public sealed partial class Lesson02LaunchAndWaitClaims
         var chart = run.CellContaining("ConcurrencyCharts.Bars(");
         Assert.Contains("goroutine stack, Go 1.25 minimum (not measured)", chart.Cell.Source, StringComparison.Ordinal);
         Assert.Contains(chart.Outputs, o => o.IsChart);
-        Assert.True(NotebookAssert.KeyFigureNumber(run, "memory held per waiting async task") < 2048, "a waiting task should hold less than a goroutine's minimum stack");
+        Assert.True(NotebookAssert.KeyFigureNumber(run, "memory allocated per waiting async task") < 2048, "keeping a task waiting should allocate less than a goroutine's minimum stack");
     }
 
     private static (double Main, List<double> Workers) Log(string output)

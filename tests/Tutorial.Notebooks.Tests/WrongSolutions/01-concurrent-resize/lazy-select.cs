@@ -1,5 +1,5 @@
 // Exercise: 01-concurrent-resize
-// Expect: all at once they take about the longest job
+// Expect: images being resized at the same moment: at most 1 of 5
 // Looks concurrent, but the Select is lazy: each job starts only when the loop reaches it, after the previous one ended.
 async Task<ProcessedImage[]> ResizeAllAsync(int[] ids, Func<int, Task<ProcessedImage>> resize)
 {
