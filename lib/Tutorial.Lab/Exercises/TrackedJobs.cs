@@ -15,6 +15,7 @@ public sealed class TrackedJobs<T> : ITrackedJobs
     private readonly Func<int, T> _result;
     private readonly Func<int, bool> _fails;
     private readonly TimeSpan _duration;
+    private readonly PairedFinish? _pairs;
     private readonly Lock _gate = new();
     private readonly int[] _started;
     private readonly int[] _finished;
@@ -22,11 +23,12 @@ public sealed class TrackedJobs<T> : ITrackedJobs
     private int _running;
     private int _peak;
 
-    internal TrackedJobs(Trial trial, int count, Func<int, T> result, TimeSpan duration, Func<int, bool>? fails)
+    internal TrackedJobs(Trial trial, int count, Func<int, T> result, TimeSpan duration, Func<int, bool>? fails, PairedFinish? pairs = null)
     {
         _trial = trial;
         _result = result;
         _duration = duration;
+        _pairs = pairs;
         _fails = fails ?? (_ => false);
         _started = new int[count + 1];
         _finished = new int[count + 1];
@@ -72,7 +74,6 @@ public sealed class TrackedJobs<T> : ITrackedJobs
             await Task.Delay(_duration, cancellationToken);
             if (_fails(id))
                 throw new InvalidOperationException($"job {id} failed (the check makes it fail on purpose)");
-            return _result(id);
         }
         finally
         {
@@ -82,6 +83,18 @@ public sealed class TrackedJobs<T> : ITrackedJobs
                 _running--;
             }
         }
+        // Done, and counted as done: now, if asked, wait for the others and return with them (see PairedFinish). The result
+        // is made first, so that between the release and the caller's code there is as little as possible.
+        var result = _result(id);
+        if (_pairs is not null)
+        {
+            await _pairs.ArriveAsync(() =>
+            {
+                lock (_gate)
+                    return _running == 0;
+            });
+        }
+        return result;
     }
 
     /// <summary>

@@ -87,12 +87,16 @@ public sealed class Trial
     /// <param name="result">A job's result, given its id.</param>
     /// <param name="duration">How long a job works after its random pause (default 5 ms, so jobs run side by side can overlap).</param>
     /// <param name="fails">Which jobs throw instead of returning (none by default).</param>
+    /// <param name="finishInPairs">A job whose work is done waits until no job is still working, and then the waiting jobs
+    /// return two at a time, at the same instant, on two threads, with the caller's code after <c>await</c> running on
+    /// those threads: code that shares unsafe state between workers (a plain <c>List&lt;T&gt;</c>, a <c>count++</c>) then
+    /// loses updates. Code that starts the next job only after a job has returned still works (one job returns alone).</param>
     /// <returns>The jobs.</returns>
-    public TrackedJobs<T> Jobs<T>(int count, Func<int, T> result, TimeSpan? duration = null, Func<int, bool>? fails = null)
+    public TrackedJobs<T> Jobs<T>(int count, Func<int, T> result, TimeSpan? duration = null, Func<int, bool>? fails = null, bool finishInPairs = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentNullException.ThrowIfNull(result);
-        var jobs = new TrackedJobs<T>(this, count, result, duration ?? TimeSpan.FromMilliseconds(5), fails);
+        var jobs = new TrackedJobs<T>(this, count, result, duration ?? TimeSpan.FromMilliseconds(5), fails, finishInPairs ? new PairedFinish() : null);
         lock (_gate)
             _jobs.Add(jobs);
         return jobs;
