@@ -17,15 +17,13 @@ public sealed class Lesson05ChannelApisClaims
     }
 
     [Fact]
-    public async Task Lesson_05_a_reader_offers_nothing_that_writes_or_completes()
+    public void Lesson_05_a_reader_has_no_member_that_writes_completes_or_leads_back_to_its_writer()
     {
-        var output = (await CourseRuns.EngineAsync("05")).CellContaining("string Offers(Type side)").StandardOutput;
-        var reader = output.Split('\n').Single(l => l.StartsWith("ChannelReader<int> offers: ", StringComparison.Ordinal));
-        var writer = output.Split('\n').Single(l => l.StartsWith("ChannelWriter<int> offers: ", StringComparison.Ordinal));
-        foreach (var member in new[] { "Complete", "TryComplete", "TryWrite", "WriteAsync", "Writer" })
-            Assert.DoesNotContain(member, reader.Split(": ")[1].Split(", ").Select(m => m.Trim()));
-        Assert.Contains("ReadAsync", reader, StringComparison.Ordinal);
-        Assert.Contains("Complete, TryComplete, TryWrite", writer, StringComparison.Ordinal);
+        // The lesson says so in prose; read it off the type.
+        var members = typeof(System.Threading.Channels.ChannelReader<int>).GetMembers().Select(m => m.Name).ToHashSet();
+        Assert.Contains("ReadAsync", members);
+        foreach (var member in new[] { "Complete", "TryComplete", "TryWrite", "WriteAsync", "WaitToWriteAsync", "Writer" })
+            Assert.DoesNotContain(member, members);
     }
 
     [Fact]

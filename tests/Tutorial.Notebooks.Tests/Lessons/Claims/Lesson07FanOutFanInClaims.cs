@@ -42,6 +42,15 @@ public sealed partial class Lesson07FanOutFanInClaims
             Assert.Equal(Enumerable.Range(1, count), uploads.Where(u => u.Device == device).Select(u => u.Number));
     }
 
+    [Fact]
+    public async Task Lesson_07_FanIn_Merge_delivers_the_uploads_in_the_order_they_were_sent()
+    {
+        var output = (await CourseRuns.EngineAsync("07")).CellContaining("MergeWithFanInAsync").StandardOutput;
+        var uploads = Upload().Matches(output).Select(m => $"{m.Groups[1].Value} #{m.Groups[2].Value}").ToList();
+
+        Assert.Equal(["phone #1", "phone #2", "camera #1"], uploads);
+    }
+
     [GeneratedRegex(@"arrival order ((?:\d ?){5})")]
     private static partial Regex ArrivalOrder();
 
