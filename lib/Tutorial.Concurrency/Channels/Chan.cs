@@ -19,7 +19,7 @@ namespace Tutorial.Concurrency;
 /// <item><term>send on closed channel (panic)</term><description><see cref="ChannelClosedException"/> from <c>WriteAsync</c>; <c>TryWrite</c> returns false.</description></item>
 /// <item><term>close of closed channel (panic)</term><description><c>Complete()</c> throws <see cref="ChannelClosedException"/>; <c>TryComplete()</c> returns false.</description></item>
 /// <item><term>receive from closed, drained channel (zero value, ok = false)</term><description><c>ReadAsync</c> throws <see cref="ChannelClosedException"/>; <c>ReceiveAsync</c> returns <c>(default, false)</c>; <c>ReadAllAsync</c> ends.</description></item>
-/// <item><term>nil channel (blocks forever)</term><description>No equivalent: a null reference throws. Leave a case out of a <see cref="Select"/> instead.</description></item>
+/// <item><term>nil channel (blocks forever; in a <c>select</c>, a case never ready)</term><description>In a <see cref="Select"/>, <c>Select.Receive(null, ...)</c> is a case that is never ready: set a closed channel to null to stop selecting on it, as Go sets it to nil. Elsewhere a null channel throws <see cref="ArgumentNullException"/>.</description></item>
 /// <item><term><c>len(ch)</c> / <c>cap(ch)</c></term><description><c>ch.Reader.Count</c> (bounded and unbounded channels can count); the capacity is what you passed to <see cref="Make{T}(int, string?)"/>: .NET does not expose it.</description></item>
 /// </list>
 /// </remarks>

@@ -87,7 +87,7 @@ public static class Select
     /// and at most one <see cref="Default(Action)"/>.</param>
     /// <returns>The index in <paramref name="cases"/> of the case that ran.</returns>
     /// <exception cref="ArgumentException">No cases, a null case, or more than one default (Go: <c>multiple defaults in select</c>).</exception>
-    /// <exception cref="InvalidOperationException">Every case's channel is null and there is no default or timeout: the select could never end (Go: <c>select {}</c> blocks forever).</exception>
+    /// <exception cref="InvalidOperationException">Every case's channel is null and there is no default or timeout: the select could never end (Go: <c>select {}</c> blocks forever). Or a <see cref="After(TimeSpan, Action)"/> case is used by a second select.</exception>
     /// <exception cref="Exception">The channel of the chosen case was closed with an error (see <see cref="ChannelExtensions.CloseWithError{T}"/>): that error.</exception>
     public static Task<int> WaitAsync(params SelectCase[] cases) => WaitAsync(cases, CancellationToken.None);
 
@@ -113,6 +113,8 @@ public static class Select
         }
         if (defaults > 1)
             throw new ArgumentException("multiple defaults in select: a select has at most one Select.Default case.", nameof(cases));
+        foreach (var c in cases)
+            c.Claim();
         if (defaults == 0 && !cancellationToken.CanBeCanceled && cases.All(c => c.IsNeverReady))
         {
             throw new InvalidOperationException(
@@ -228,6 +230,7 @@ public static class Select
     private sealed class AfterCase : SelectCase
     {
         private readonly Action _onTimeout;
+        private int _used;
         // Not disposed: a CancellationTokenSource without CancelAfter holds no timer, and Release may come more than once.
         private readonly CancellationTokenSource _timer = new();
         private readonly Task _elapsed;
@@ -240,6 +243,14 @@ public static class Select
         }
 
         internal override bool IsNeverReady => false;
+
+        // A timer case is good for one select, like a value from Go's time.After, which is received once: the first select
+        // stops its timer when it returns. Make a new one each time round a loop.
+        internal override void Claim()
+        {
+            if (Interlocked.Exchange(ref _used, 1) != 0)
+                throw new InvalidOperationException("This Select.After case was already used by a select: make a new one for each select (Go: time.After each time round the loop).");
+        }
 
         internal override Func<Task>? TryTake()
         {
@@ -291,6 +302,11 @@ public abstract class SelectCase
 
     // Completes when the case may have become ready (it must then be taken with TryTake, which may still find nothing).
     internal abstract Task? WaitUntilMaybeReadyAsync(CancellationToken cancellationToken);
+
+    // Called once by each select that uses the case, before it waits: a case with state refuses a second select.
+    internal virtual void Claim()
+    {
+    }
 
     // The select is over: let go of timers.
     internal virtual void Release()

@@ -184,17 +184,26 @@ public sealed class Trial
         lock (_gate)
             _openChannels.Add(() => Volatile.Read(ref done) == 1 ? null : $"'{name}' gave {Items(Volatile.Read(ref count))} and was never completed");
         var limit = take ?? int.MaxValue;
-        while (items.Count < limit && await reader.WaitToReadAsync())
+        try
         {
-            while (items.Count < limit && reader.TryRead(out var item))
+            while (items.Count < limit && await reader.WaitToReadAsync())
             {
-                items.Add(item);
-                Volatile.Write(ref count, items.Count);
-                Delivered();
+                while (items.Count < limit && reader.TryRead(out var item))
+                {
+                    items.Add(item);
+                    Volatile.Write(ref count, items.Count);
+                    Delivered();
+                }
+                await (slow ? Task.Delay(2) : PauseAsync());
             }
-            await (slow ? Task.Delay(2) : PauseAsync());
+            Volatile.Write(ref done, 1);
         }
-        Volatile.Write(ref done, 1);
+        finally
+        {
+            // A channel completed with an error ends the drain by throwing: it was completed all the same.
+            if (reader.Completion.IsCompleted)
+                Volatile.Write(ref done, 1);
+        }
         return items;
     }
 

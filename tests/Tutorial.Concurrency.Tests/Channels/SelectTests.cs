@@ -129,4 +129,14 @@ public sealed class SelectTests
         Assert.True(loser.Writer.TryWrite(42));
         Assert.Equal(42, await parked.Within());
     }
+
+    [Fact]
+    public async Task A_timeout_case_serves_one_select_and_a_second_select_is_refused()
+    {
+        var never = Chan.Make<int>();
+        var timeout = Select.After(TimeSpan.FromMilliseconds(5), () => { });
+        await Select.WaitAsync(Select.Receive(never.Reader, (_, _) => { }), timeout).Within();
+        var reuse = Assert.Throws<InvalidOperationException>(() => { _ = Select.WaitAsync(Select.Receive(never.Reader, (_, _) => { }), timeout); });
+        Assert.Contains("make a new one for each select", reuse.Message, StringComparison.Ordinal);
+    }
 }
