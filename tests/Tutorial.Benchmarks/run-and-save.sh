@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs benchmark suites in Release and saves BenchmarkDotNet's own results in results/ (next to this script): per suite its
-# JSON export (*-report-brief.json, which lesson 08 reads with BenchmarkResult.Load) and its GitHub markdown table, plus
+# JSON export (*-report-brief.json, which lesson 11 reads with BenchmarkResult.Load) and its GitHub markdown table, plus
 # environment.txt (machine, runtime and load of the latest run). Any arguments go to BenchmarkDotNet; the default is
 # every suite with its own jobs.
 #   tests/Tutorial.Benchmarks/run-and-save.sh                                   # full run

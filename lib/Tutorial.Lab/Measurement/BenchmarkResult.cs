@@ -10,7 +10,8 @@ namespace Tutorial.Lab;
 /// <param name="Parameter">The case's parameters as BenchmarkDotNet writes them, e.g. <c>Workers=2</c>; empty when none.</param>
 /// <param name="NsPerOperation">Mean time per operation (an item, a job or a whole run, depending on the suite), in nanoseconds.</param>
 /// <param name="AllocatedBytes">Managed bytes allocated per operation, when measured.</param>
-/// <param name="RunAt">When BenchmarkDotNet started the suite's run, as it stamps it in the results (that machine's clock).</param>
+/// <param name="RunAt">When BenchmarkDotNet started the suite's run, as it stamps it in the results' title. The checked-in
+/// results come from <c>run-and-save.sh</c>, which runs BenchmarkDotNet with <c>TZ=UTC</c>, so the stamp is read as UTC.</param>
 public sealed record BenchmarkResult(string Suite, string Benchmark, string Approach, string Parameter, double NsPerOperation, double? AllocatedBytes,
     DateTime RunAt)
 {
@@ -37,7 +38,7 @@ public sealed record BenchmarkResult(string Suite, string Benchmark, string Appr
             using var json = JsonDocument.Parse(File.ReadAllText(file));
             // BenchmarkDotNet titles a summary "<suite>-yyyyMMdd-HHmmss", stamped when the run started.
             var title = json.RootElement.GetProperty("Title").GetString() ?? "";
-            var runAt = DateTime.ParseExact(title[^15..], "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            var runAt = DateTime.SpecifyKind(DateTime.ParseExact(title[^15..], "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture), DateTimeKind.Utc);
             var results = new List<BenchmarkResult>();
             foreach (var benchmark in json.RootElement.GetProperty("Benchmarks").EnumerateArray())
             {

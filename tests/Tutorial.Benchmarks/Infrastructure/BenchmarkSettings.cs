@@ -12,7 +12,7 @@ public static class BenchmarkSettings
 
     /// <summary>
     /// Memory diagnoser on; BenchmarkDotNet's default exporters (CSV, GitHub markdown, HTML) plus its brief JSON export,
-    /// which is what <c>results/</c> keeps and lesson 08 reads (<c>Tutorial.Lab.BenchmarkResult</c>).
+    /// which is what <c>results/</c> keeps and lesson 11 reads (<c>Tutorial.Lab.BenchmarkResult</c>).
     /// A benchmark's <c>Description</c> names its approach: the JSON carries it as <c>MethodTitle</c>.
     /// </summary>
     /// <returns>The configuration.</returns>
