@@ -147,14 +147,18 @@ public sealed class TrackedJobs<T> : ITrackedJobs
 
     /// <summary>Checks that no more than <paramref name="calls"/> jobs started within any <paramref name="per"/> (a rate limit).</summary>
     /// <param name="calls">How many may start per period.</param>
-    /// <param name="per">The period. A timer can end up to one step of the clock it counts in before its time
-    /// (<see cref="TimerClock.MostEarly"/>, about 5 ms on Linux), so the check allows that much slack, or 10% of the period if more.</param>
+    /// <param name="per">The period.</param>
+    /// <param name="slack">How much closer than <paramref name="per"/> the starts may come. By default one step of the clock
+    /// .NET's timers count in (<see cref="TimerClock.MostEarly"/>, about 5 ms on Linux) or 10% of the period if more, so a
+    /// limiter built on a timer passes; give a smaller slack (say 0.5 ms) to demand a limiter that never starts early.</param>
     /// <exception cref="ExerciseHintException">Too many jobs started too close together.</exception>
-    public void ExpectRate(int calls, TimeSpan per)
+    public void ExpectRate(int calls, TimeSpan per, TimeSpan? slack = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(calls, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(per, TimeSpan.Zero);
-        var window = per - TimeSpan.FromTicks(Math.Max(per.Ticks / 10, TimerClock.MostEarly.Ticks));
+        if (slack is { } given && (given < TimeSpan.Zero || given >= per))
+            throw new ArgumentOutOfRangeException(nameof(slack), slack, "The slack must be at least zero and less than the period.");
+        var window = per - (slack ?? TimeSpan.FromTicks(Math.Max(per.Ticks / 10, TimerClock.MostEarly.Ticks)));
         List<(int Id, long At)> starts;
         lock (_gate)
             starts = [.. _starts.OrderBy(s => s.At)];
