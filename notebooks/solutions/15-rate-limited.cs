@@ -12,8 +12,8 @@ async Task<List<string>> CallAllAsync(IReadOnlyList<int> ids, TimeSpan period, F
             if (wait > TimeSpan.Zero)
                 await PreciseDelay.WaitAsync(wait, cancellationToken); // never ends early, so no gap is short
             cancellationToken.ThrowIfCancellationRequested();
-            nextStart = clock.Elapsed + period;
             calls.Add(call(id));                                     // keep the task: the call goes on while we wait for the next start
+            nextStart = clock.Elapsed + period;                      // noted once the call has started, so no gap comes out short
         }
     }
     catch (OperationCanceledException)

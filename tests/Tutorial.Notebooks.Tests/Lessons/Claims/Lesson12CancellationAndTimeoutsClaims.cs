@@ -29,7 +29,8 @@ public sealed class Lesson12CancellationAndTimeoutsClaims
         Assert.Contains("were still running when FirstInTimeAsync returned", check.StandardOutput, StringComparison.Ordinal);
     }
 
-    // The text: Dispose() cancels nothing, a token taken before it still works and never fires, and Cancel() after it throws.
+    // The text: Dispose() cancels nothing, a token taken before it can still be passed and registered on and never fires,
+    // and Cancel() after it throws.
     [Fact]
     public async Task Disposing_a_source_does_not_cancel_its_token_and_cancelling_after_dispose_throws()
     {
@@ -40,6 +41,7 @@ public sealed class Lesson12CancellationAndTimeoutsClaims
         cts.Dispose();
 
         await Task.Delay(5, token);                        // a wait with the token still runs to its end
+        using var late = token.Register(() => fired = true); // registering after the dispose does not throw
         Assert.False(token.IsCancellationRequested);
         Assert.False(fired);
         Assert.Throws<ObjectDisposedException>(() => cts.Cancel());
