@@ -40,6 +40,21 @@ public static class Measure
         return Stopwatch.GetElapsedTime(start);
     }
 
+    /// <summary>
+    /// How long synchronous <paramref name="action"/> kept the calling thread computing: the CPU time the operating system
+    /// charged to this thread, which does not grow while the thread sleeps or waits, or while other programs hold its core.
+    /// Unlike <see cref="Environment.CpuUsage"/> it leaves out the process's other threads (the JIT compiling in the
+    /// background can keep a whole core busy for a second). Lesson 10 adds up its jobs' CPU times to count the cores they kept busy.
+    /// </summary>
+    /// <param name="action">What to measure; it must not move to another thread (no <c>await</c> inside).</param>
+    /// <returns>The thread's CPU time spent in <paramref name="action"/>; where the thread's clock cannot be read (any OS but
+    /// Linux), its wall time.</returns>
+    public static TimeSpan CpuTime(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return ThreadCpuTime.Of(action);
+    }
+
     /// <summary>Times <paramref name="action"/> <paramref name="repetitions"/> times, after <paramref name="warmups"/> untimed runs.</summary>
     /// <param name="repetitions">How many timed runs (at least 1).</param>
     /// <param name="action">What to time.</param>

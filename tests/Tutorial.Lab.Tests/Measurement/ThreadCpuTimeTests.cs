@@ -35,4 +35,34 @@ public sealed class ThreadCpuTimeTests
         Assert.True(used > TimeSpan.Zero, "a spinning thread used no CPU time");
         Assert.True(used <= wall.Elapsed + TimeSpan.FromMilliseconds(1), $"{used.TotalMilliseconds:F1} ms of CPU time in {wall.Elapsed.TotalMilliseconds:F1} ms");
     }
+
+    [Fact]
+    public async Task Measure_CpuTime_leaves_out_the_CPU_time_of_the_process_s_other_threads()
+    {
+        if (!ThreadCpuTime.IsThreadClock)
+            return; // the wall-clock fallback cannot tell threads apart
+        using var stop = new CancellationTokenSource();
+        var spinning = new TaskCompletionSource();
+        var spinner = Task.Factory.StartNew(() =>
+        {
+            spinning.SetResult();
+            while (!stop.IsCancellationRequested)
+                Thread.SpinWait(100);
+        }, TaskCreationOptions.LongRunning);
+        await spinning.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var process = Environment.CpuUsage.TotalTime;
+        var used = Measure.CpuTime(() => Thread.Sleep(100));
+        var processUsed = Environment.CpuUsage.TotalTime - process;
+        await stop.CancelAsync();
+        await spinner.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(used < TimeSpan.FromMilliseconds(20), $"sleeping 100 ms beside a spinning thread measured {used.TotalMilliseconds:F1} ms of CPU time");
+        Assert.True(processUsed > used + TimeSpan.FromMilliseconds(20), $"the spinner used only {processUsed.TotalMilliseconds:F1} ms of the process's CPU time: the test proves nothing");
+    }
+
+    [Fact]
+    public void Measure_CpuTime_rejects_a_null_action()
+    {
+        Assert.Throws<ArgumentNullException>(() => Measure.CpuTime(null!));
+    }
 }
