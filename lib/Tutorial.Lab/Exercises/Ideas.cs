@@ -27,4 +27,8 @@ internal static class Ideas
         "bound every queue: Channel.CreateBounded<T>(n) makes the writer wait while it is full, so work cannot pile up.";
 
     public const string Rate = "pace the calls: wait for the next tick of a timer before each call, or let at most the allowed number through per period.";
+
+    /// <summary>For a rate limit that must hold to the millisecond: a timer's tick can come a step early or catch up after a late one.</summary>
+    public const string RateNeverEarly =
+        "note on a Stopwatch when each call has started, and start the next one a period later with PreciseDelay.WaitAsync, which never ends early.";
 }

@@ -159,6 +159,7 @@ public sealed class TrackedJobs<T> : ITrackedJobs
         if (slack is { } given && (given < TimeSpan.Zero || given >= per))
             throw new ArgumentOutOfRangeException(nameof(slack), slack, "The slack must be at least zero and less than the period.");
         var window = per - (slack ?? TimeSpan.FromTicks(Math.Max(per.Ticks / 10, TimerClock.MostEarly.Ticks)));
+        var strict = slack is { } demanded && demanded < TimerClock.MostEarly; // a timer's tick alone cannot pass: say what can
         List<(int Id, long At)> starts;
         lock (_gate)
             starts = [.. _starts.OrderBy(s => s.At)];
@@ -169,7 +170,7 @@ public sealed class TrackedJobs<T> : ITrackedJobs
             if (apart < window)
                 throw new ExerciseHintException(
                     $"{calls + 1} jobs started within {apart.TotalMilliseconds:F1} ms (jobs {string.Join(", ", starts.Skip(first).Take(calls + 1).Select(s => s.Id))}), " +
-                    $"but at most {calls} may start per {per.TotalMilliseconds:0.#} ms.", Ideas.Rate);
+                    $"but at most {calls} may start per {per.TotalMilliseconds:0.#} ms.", strict ? Ideas.RateNeverEarly : Ideas.Rate);
         }
     }
 

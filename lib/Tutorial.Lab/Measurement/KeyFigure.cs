@@ -34,7 +34,7 @@ public static class KeyFigure
     /// <summary>
     /// Prints <paramref name="value"/> beside its <paramref name="model"/> with a verdict, and returns the verdict:
     /// <c>✅ agrees</c> inside the model's range; outside it, <c>⚠️ busy</c> when other processes were measured using at
-    /// least a quarter of the cores on average (or half of them for 200 ms or more) while it was measured, else
+    /// least 15% of the cores on average (0.3 of 2), or half of them for 200 ms or more, while it was measured, else
     /// <c>❌ outside</c>. A duration (a model in <c>ms</c>) below its model is always <c>❌ outside</c>: load only slows
     /// timings down. The window is the time since the previous key figure or the start of the latest
     /// <see cref="Measure"/> call, whichever is earlier, kept between 0.5 and 10 s.

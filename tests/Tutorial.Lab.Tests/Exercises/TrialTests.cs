@@ -93,6 +93,16 @@ public class TrialTests
     }
 
     [Fact]
+    public async Task ExpectRate_points_a_limit_that_allows_no_timer_step_at_a_stopwatch_not_at_a_ticker()
+    {
+        var jobs = NewTrial().Jobs(2, id => id, duration: TimeSpan.Zero);
+        await Task.WhenAll(jobs.Ids.Select(jobs.RunAsync)).Within();
+
+        Assert.Equal(Ideas.Rate, Hint(() => jobs.ExpectRate(1, TimeSpan.FromSeconds(10))).Idea);
+        Assert.Equal(Ideas.RateNeverEarly, Hint(() => jobs.ExpectRate(1, TimeSpan.FromSeconds(10), slack: TimeSpan.FromMilliseconds(0.5))).Idea);
+    }
+
+    [Fact]
     public void ExpectEachExactlyOnce_of_items_names_what_is_missing_doubled_or_foreign()
     {
         var trial = NewTrial();

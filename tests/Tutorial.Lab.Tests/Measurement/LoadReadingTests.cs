@@ -43,9 +43,9 @@ public class LoadReadingTests
     }
 
     [Theory]
-    [InlineData(0.49, false)]
-    [InlineData(0.5, true)] // a quarter of 2 cores on average
-    public void The_busy_threshold_is_a_quarter_of_the_cores_on_average(double others, bool busy)
+    [InlineData(0.29, false)]
+    [InlineData(0.3, true)] // 15% of 2 cores on average
+    public void The_busy_threshold_is_15_percent_of_the_cores_on_average(double others, bool busy)
     {
         var reading = LoadReading.Between(At(0, 0), At(1, others * 100), [])!;
 
