@@ -20,6 +20,10 @@ public sealed partial class GoProgram
     private bool _armed;
     private long _armedVersion;
 
+    // When _version last changed (Stopwatch ticks): the grace period runs from the last progress, not from the look that
+    // noticed it. Guarded by _gate.
+    private long _changedAt;
+
     // How many quiet looks in a row have seen the armed version; the second one reports.
     private int _quietLooks;
 
@@ -101,7 +105,7 @@ public sealed partial class GoProgram
             // look like "everyone is parked".
             goroutine = new Goroutine(this, ++_lastGoroutineId, name);
             _alive.Add(goroutine);
-            _version++;
+            Changed();
         }
         return Task.Run(() => RunGoroutineAsync(goroutine, body, isMain));
     }
@@ -116,7 +120,7 @@ public sealed partial class GoProgram
             goroutine.Waits.Add(wait);
             if (goroutine.Waits.Count == 1)
                 _parked++;
-            _version++;
+            Changed();
             ArmIfAllParked();
         }
     }
@@ -132,7 +136,7 @@ public sealed partial class GoProgram
             goroutine.Waits.Remove(wait);
             if (goroutine.Waits.Count == 0)
                 _parked--;
-            _version++;
+            Changed();
         }
     }
 
@@ -150,7 +154,7 @@ public sealed partial class GoProgram
                 _parked--;
             }
             _alive.Remove(goroutine);
-            _version++;
+            Changed();
             if (isMain)
             {
                 // Go: when main returns the program is over, whatever the other goroutines are doing.
@@ -184,6 +188,14 @@ public sealed partial class GoProgram
         _quietLooks = 0;
     }
 
+    // Called under _gate, on every change a goroutine makes: start, park, wake, exit.
+    private void Changed()
+    {
+        Debug.Assert(_gate.IsHeldByCurrentThread, "called under _gate");
+        _version++;
+        _changedAt = Stopwatch.GetTimestamp();
+    }
+
     // Called under _gate.
     private void Arm(TimeSpan after)
     {
@@ -203,8 +215,13 @@ public sealed partial class GoProgram
                 return;
             if (_version != _armedVersion)
             {
-                // Everyone is parked again, but something happened meanwhile: the new state gets its own grace period.
-                ArmIfAllParked();
+                // Everyone is parked again, but something happened meanwhile: the new state gets its own grace period,
+                // counted from that change. (Counted from this look, a timer armed while a hand-over was on its way, the
+                // receiver woken but not yet run, made lesson 06's report come a whole grace period late, about every
+                // other run in a notebook kernel.)
+                var left = _options.GracePeriod - Stopwatch.GetElapsedTime(_changedAt);
+                Arm(left > ConfirmationDelay ? left : ConfirmationDelay);
+                _quietLooks = 0;
                 return;
             }
             if (!NothingCanRun(out var programActive))
