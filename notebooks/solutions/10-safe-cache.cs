@@ -2,17 +2,19 @@
 class ThumbnailCache(Func<int, Task<string>> render)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<int, Task<string>> _thumbs = new();
+    private readonly Dictionary<int, Lazy<Task<string>>> _thumbs = new();
 
-    // Look-up-or-start is one step under the lock, so only the first caller starts a render. The cache keeps the render's
-    // Task: later callers await that same task, and the awaiting happens outside the lock, so other images are not held up.
+    // Look-up-or-add is one step under the lock, so every caller of an image gets the same entry. The entry is a Lazy of the
+    // render's Task: the first caller to ask for its Value starts the render, outside the lock, and Lazy makes sure only one
+    // does; everyone awaits that same task, so latecomers wait for the render already running and other images never wait.
     public Task<string> GetAsync(int imageId)
     {
+        Lazy<Task<string>>? entry;
         lock (_gate)
         {
-            if (!_thumbs.TryGetValue(imageId, out var thumb))
-                _thumbs[imageId] = thumb = render(imageId);
-            return thumb;
+            if (!_thumbs.TryGetValue(imageId, out entry))
+                _thumbs[imageId] = entry = new(() => render(imageId));
         }
+        return entry.Value;
     }
 }

@@ -1,5 +1,5 @@
 // Exercise: 10-safe-cache
-// Expect: no two renders ever ran at the same time
+// Expect: callers of images 2-5 waited for it
 class ThumbnailCache(Func<int, Task<string>> render)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
