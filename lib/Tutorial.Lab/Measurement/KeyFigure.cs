@@ -36,7 +36,8 @@ public static class KeyFigure
     /// <c>✅ agrees</c> inside the model's range; outside it, <c>⚠️ busy</c> when other processes were measured using at
     /// least 15% of the cores on average (0.3 of 2), or half of them for 200 ms or more, while it was measured, else
     /// <c>❌ outside</c>. A duration (a model in <c>ms</c>) below its model is always <c>❌ outside</c>: load only slows
-    /// timings down. The window is the time since the previous key figure or the start of the latest
+    /// timings down. A gap between two events (a model in <c>ms apart</c>) is not a duration: load that delays the first
+    /// event shortens it, so it keeps the busy verdict. The window is the time since the previous key figure or the start of the latest
     /// <see cref="Measure"/> call, whichever is earlier, kept between 0.5 and 10 s.
     /// </summary>
     /// <param name="label">What was measured, e.g. <c>sequential, 3 x 50 ms</c>; no colon.</param>
@@ -101,7 +102,8 @@ public static class KeyFigure
         var below = model.Low is { } low && number < low;
         var side = below ? "below the model" : "above the model";
         // Other programs on the cores only ever slow a timing down: a duration below its model is no sign of load, so it
-        // gets no "busy" excuse (the model, or the code, is wrong). Counts and ratios can move either way under load.
+        // gets no "busy" excuse (the model, or the code, is wrong). Counts, ratios and gaps between events ("ms apart": a
+        // late first event shortens the gap) can move either way under load.
         if (below && model.Unit == "ms")
         {
             return line with

@@ -19,13 +19,13 @@ internal static class ThreadCpuTime
     /// <summary>How long <paramref name="work"/> kept the calling thread computing (or, without a thread clock, took).</summary>
     internal static TimeSpan Of(Action work)
     {
+        var start = Stopwatch.GetTimestamp();
         if (Available && TryRead(out var before))
         {
             work();
-            if (TryRead(out var after))
-                return after - before;
+            // A clock that fails between two reads (never seen) gives the wall time of this one run: work runs once.
+            return TryRead(out var after) ? after - before : Stopwatch.GetElapsedTime(start);
         }
-        var start = Stopwatch.GetTimestamp();
         work();
         return Stopwatch.GetElapsedTime(start);
     }

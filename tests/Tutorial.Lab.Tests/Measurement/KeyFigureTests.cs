@@ -55,6 +55,15 @@ public class KeyFigureTests
     }
 
     [Fact]
+    public void A_gap_between_two_events_below_its_model_on_a_busy_machine_is_busy_because_a_delayed_first_event_shortens_it()
+    {
+        var line = KeyFigure.Judge("the shortest gap", 38.6, Model.AtLeast(45, "ms apart", "50 ms apart on the timer clock"), () => Busy);
+
+        Assert.Equal(Mark.Busy, line.Verdict);
+        Assert.StartsWith("below the model: other processes used 1.7 of 2 cores", line.Reason);
+    }
+
+    [Fact]
     public void A_count_below_its_model_on_a_busy_machine_is_busy_because_load_can_move_it_either_way()
     {
         var line = KeyFigure.Judge("batches", 4, Model.Between(8, 10, "batches", "about 9"), () => Busy);

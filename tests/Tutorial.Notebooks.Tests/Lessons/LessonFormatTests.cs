@@ -15,6 +15,31 @@ public sealed class LessonFormatTests
     public void The_lessons_start_at_00_and_are_numbered_in_order() =>
         Assert.Equal(CourseRuns.Lessons.Select(l => l.Number).Order(StringComparer.Ordinal).Distinct().Prepend("00").Distinct(), CourseRuns.Lessons.Select(l => l.Number));
 
+    // The README's first command builds only what the runner's project references, so every library a lesson loads with #r
+    // must be among them, directly or through another project. (The deadlock detector, once split into an assembly of its
+    // own, was not: on a fresh clone lesson 06 failed with CS0006 while every test passed after a full solution build.)
+    [Theory]
+    [MemberData(nameof(Lessons))]
+    public void Every_library_a_lesson_loads_is_built_by_the_README_s_first_command(string lesson)
+    {
+        var notebook = NotebookDocument.Load(CourseRuns.Find(lesson).Path);
+        var loaded = notebook.Cells.Where(c => c.Kind == CellKind.Code)
+            .SelectMany(c => System.Text.RegularExpressions.Regex.Matches(c.Source, @"#r ""\.\./lib/([^/""]+)/bin/").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        var built = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(["Tutorial.Notebooks"]);
+        while (pending.TryPop(out var project))
+        {
+            var csproj = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "lib", project, project + ".csproj"));
+            foreach (var reference in System.Text.RegularExpressions.Regex.Matches(csproj, @"ProjectReference Include=""\.\.\\([^\\""]+)\\").Select(m => m.Groups[1].Value))
+                if (built.Add(reference))
+                    pending.Push(reference);
+        }
+
+        Assert.All(loaded, library => Assert.True(built.Contains(library),
+            $"{lesson} loads {library}, which `dotnet run --project lib/Tutorial.Notebooks` does not build: add a ProjectReference to lib/Tutorial.Notebooks/Tutorial.Notebooks.csproj"));
+    }
+
     [Theory]
     [MemberData(nameof(Lessons))]
     public void Lesson_is_a_Polyglot_CSharp_notebook_committed_without_outputs(string lesson)
