@@ -30,5 +30,5 @@ internal static class Ideas
 
     /// <summary>For a rate limit that must hold to the millisecond: a timer's tick can come a step early or catch up after a late one.</summary>
     public const string RateNeverEarly =
-        "note on a Stopwatch when each call has started, and start the next one a period later with PreciseDelay.WaitAsync, which never ends early.";
+        "which clock can you trust never to tick early, and from which moment must the next period count?";
 }
